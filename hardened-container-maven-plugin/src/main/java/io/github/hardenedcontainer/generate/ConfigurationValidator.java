@@ -1,0 +1,311 @@
+package io.github.hardenedcontainer.generate;
+
+import io.github.hardenedcontainer.data.ProductData;
+import io.github.hardenedcontainer.detect.DatabaseDetector;
+import io.github.hardenedcontainer.model.BuildMode;
+import io.github.hardenedcontainer.model.DatabaseKind;
+import io.github.hardenedcontainer.model.ImageReference;
+import io.github.hardenedcontainer.model.InvalidConfigurationException;
+import io.github.hardenedcontainer.model.ModuleFacts;
+import io.github.hardenedcontainer.model.OutputFile;
+import io.github.hardenedcontainer.model.Problem;
+import io.github.hardenedcontainer.model.ReactorFacts;
+import io.github.hardenedcontainer.model.RepositoryModel;
+import io.github.hardenedcontainer.model.ServiceModel;
+import io.github.hardenedcontainer.model.Settings;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the raw facts and settings into a {@link RepositoryModel}, collecting every problem before failing.
+ * Modules that cannot run (packaging {@code pom}, or a library without a main class inside a reactor) are
+ * skipped and reported through the given log callback.
+ */
+public final class ConfigurationValidator {
+
+    static final int DEFAULT_ID = 10001;
+    static final int DEFAULT_PORT = 8080;
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+    private static final Pattern JAVA_CLASS = Pattern.compile(
+            "(?:[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*\\.)*[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
+    private static final Pattern HTTP_PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
+    private static final Pattern IMAGE_NAME = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+    private static final Pattern REGISTRY = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::[0-9]{1,5})?");
+    private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final Pattern JVM_OPTION = Pattern.compile("-[A-Za-z0-9:+=._/%,-]+");
+    private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*[kmg]");
+    private static final Pattern CPUS = Pattern.compile("(?:[0-9]+\\.[0-9]*[1-9][0-9]*|[0-9]*[1-9][0-9]*(?:\\.[0-9]+)?)");
+
+    private final Consumer<String> info;
+
+    public ConfigurationValidator(Consumer<String> info) {
+        this.info = info;
+    }
+
+    /** Validates everything and builds the model, or throws with all problems found. */
+    public RepositoryModel validate(ReactorFacts reactor) throws InvalidConfigurationException {
+        List<Problem> problems = new ArrayList<>();
+        Settings shared = reactor.settings();
+        boolean multiModule = reactor.modules().stream().anyMatch(m -> !m.isRoot());
+
+        List<ServiceModel> services = new ArrayList<>();
+        for (ModuleFacts module : reactor.modules()) {
+            String where = module.isRoot() ? "" : " (module " + module.relativePath() + ")";
+            if (!"jar".equals(module.packaging())) {
+                if (multiModule) {
+                    info.accept("Skipping " + module.artifactId() + where + ": packaging " + module.packaging()
+                            + " is not a runnable jar");
+                    continue;
+                }
+                problems.add(new Problem("<packaging>" + where, module.packaging(),
+                        "only jar modules can be containerized: set <packaging>jar</packaging> and a main class,"
+                                + " or run the plugin on a jar module"));
+                continue;
+            }
+            String mainClass = firstNonBlank(module.settings().mainClass(),
+                    module.mainClassCandidates().isEmpty() ? null : module.mainClassCandidates().get(0));
+            if (mainClass == null && multiModule) {
+                info.accept("Skipping " + module.artifactId() + where + ": no main class (a library module);"
+                        + " set <mainClass> in its hardened-container-maven-plugin configuration to containerize it");
+                continue;
+            }
+            services.add(service(module, multiModule, mainClass, problems, where));
+        }
+        if (services.isEmpty() && problems.isEmpty()) {
+            problems.add(new Problem("<modules>", null, "no runnable jar module was found in the reactor:"
+                    + " set <mainClass> in the plugin configuration of the module to containerize"));
+        }
+
+        String registry = firstNonBlank(shared.registry(), "ghcr.io");
+        if (!REGISTRY.matcher(registry).matches()) {
+            problems.add(new Problem("<registry>", registry,
+                    "must be a registry host name, optionally with a port, such as ghcr.io or registry.example.com:5000"));
+        }
+        Set<OutputFile> excluded = EnumSet.noneOf(OutputFile.class);
+        for (String path : shared.excludes()) {
+            String trimmed = path.trim();
+            OutputFile.byPath(trimmed).ifPresentOrElse(excluded::add, () -> problems.add(new Problem("<excludes>",
+                    trimmed, "is not a generated file: name one of " + knownPaths())));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        String ciJava = services.stream().map(ServiceModel::javaVersion).max((a, b) -> Integer.compare(
+                Integer.parseInt(a), Integer.parseInt(b))).orElse("17");
+        return new RepositoryModel(services, multiModule, reactor.modulePoms(), reactor.sourceDirs(),
+                reactor.mavenWrapper(), reactor.mavenConfig(), registry, ciJava, excluded);
+    }
+
+    private ServiceModel service(ModuleFacts module, boolean multiModule, String mainClass, List<Problem> problems,
+            String where) {
+        Settings s = module.settings();
+        ProductData data = ProductData.get();
+
+        if (mainClass == null) {
+            problems.add(new Problem("<mainClass>" + where, null, "no main class is configured and none was found in"
+                    + " the maven-jar-plugin manifest, exec-maven-plugin or maven-shade-plugin configuration:"
+                    + " set <mainClass>com.example.Main</mainClass> (or -Dhardened.mainClass)"));
+        } else if (!JAVA_CLASS.matcher(mainClass).matches()) {
+            problems.add(new Problem("<mainClass>" + where, mainClass,
+                    "must be a fully qualified Java class name, such as com.example.Main"));
+        }
+
+        String javaVersion = firstNonBlank(s.javaVersion(), normalizeRelease(module.javaRelease()), "17");
+        if (!javaVersion.matches("[0-9]{1,3}") || Integer.parseInt(javaVersion) < 11) {
+            problems.add(new Problem("<javaVersion>" + where, javaVersion,
+                    "must be a Java feature release of 11 or later, such as 17 or 21"));
+            javaVersion = "17";
+        }
+
+        ImageReference builder = image("<builderImage>" + where, firstNonBlank(s.builderImage(),
+                data.defaultValue("builder.image", javaVersion)), problems);
+        ImageReference runtime = image("<runtimeImage>" + where, firstNonBlank(s.runtimeImage(),
+                data.defaultValue("runtime.image", javaVersion)), problems);
+
+        DatabaseKind database = DatabaseDetector.detect(module.dependencies());
+        if (!isBlank(s.database())) {
+            String value = s.database().trim().toLowerCase(Locale.ROOT);
+            database = DatabaseKind.parse(value).orElseGet(() -> {
+                problems.add(new Problem("<database>" + where, s.database(),
+                        "must be postgres or none (or left out to detect it from the dependencies)"));
+                return DatabaseKind.NONE;
+            });
+        }
+        ImageReference postgres = database == DatabaseKind.POSTGRES
+                ? image("<postgresImage>" + where, firstNonBlank(s.postgresImage(),
+                        data.defaultValue("postgres.image", javaVersion)), problems)
+                : null;
+
+        BuildMode buildMode = BuildMode.DOCKER;
+        if (!isBlank(s.buildMode())) {
+            buildMode = BuildMode.parse(s.buildMode().trim().toLowerCase(Locale.ROOT)).orElseGet(() -> {
+                problems.add(new Problem("<buildMode>" + where, s.buildMode(),
+                        "must be docker (build the jar in the Dockerfile's builder stage) or prebuilt"
+                                + " (copy target/ outputs built outside Docker)"));
+                return BuildMode.DOCKER;
+            });
+        }
+
+        int uid = id("<uid>" + where, s.uid(), problems);
+        int gid = id("<gid>" + where, s.gid(), problems);
+        int port = port("<port>" + where, s.port(), problems);
+        String host = firstNonBlank(s.hostAddress(), "127.0.0.1");
+        if (!IPV4.matcher(host).matches()) {
+            problems.add(new Problem("<hostAddress>" + where, host, "must be an IPv4 address of a host interface:"
+                    + " 127.0.0.1 (the default) publishes on loopback only"));
+        }
+        String health = path("<healthPath>" + where, firstNonBlank(s.healthPath(), "/health"), problems);
+        String readiness = path("<readinessPath>" + where, firstNonBlank(s.readinessPath(), "/ready"), problems);
+        for (String option : s.jvmOptions()) {
+            if (!JVM_OPTION.matcher(option).matches()) {
+                problems.add(new Problem("<jvmOptions>" + where, option, "must be one JVM option starting with -,"
+                        + " without spaces or quotes, such as -XX:+UseZGC or -Dfile.encoding=UTF-8"));
+            }
+        }
+        String memory = firstNonBlank(s.memoryLimit(), "512m");
+        if (!MEMORY.matcher(memory).matches()) {
+            problems.add(new Problem("<memoryLimit>" + where, memory,
+                    "must be a size with a unit k, m or g, such as 512m or 1g"));
+        }
+        String cpus = firstNonBlank(s.cpuLimit(), "1.0");
+        if (!CPUS.matcher(cpus).matches()) {
+            problems.add(new Problem("<cpuLimit>" + where, cpus, "must be a positive number of CPUs, such as 1.0 or 0.5"));
+        }
+        int pids = positive("<pidsLimit>" + where, s.pidsLimit(), 256, 1_000_000, problems);
+
+        String imageName = firstNonBlank(s.imageName(), module.artifactId().toLowerCase(Locale.ROOT));
+        if (!IMAGE_NAME.matcher(imageName).matches()) {
+            problems.add(new Problem("<imageName>" + where, imageName, "must be a lower-case image name"
+                    + " (letters, digits, . _ - and / between parts), such as orders-service"));
+        }
+        String contextPath = multiModule ? relativeToRoot(module.relativePath()) : ".";
+        return new ServiceModel(
+                module.artifactId(), imageName, module.groupId(), module.artifactId(), module.version(),
+                firstNonBlank(module.description(), module.name(), module.artifactId()),
+                module.license(), module.scmUrl(), module.relativePath(), contextPath, module.finalName(),
+                mainClass, javaVersion, builder, runtime, postgres, uid, gid, port, host, health, readiness,
+                s.jvmOptions(), database, buildMode, memory, cpus, pids);
+    }
+
+    private static String relativeToRoot(String modulePath) {
+        if (modulePath.isEmpty()) {
+            return ".";
+        }
+        StringBuilder up = new StringBuilder("..");
+        for (int i = 0; i < modulePath.length(); i++) {
+            if (modulePath.charAt(i) == '/') {
+                up.append("/..");
+            }
+        }
+        return up.toString();
+    }
+
+    private static ImageReference image(String element, String value, List<Problem> problems) {
+        ImageReference.Result result = ImageReference.parse(value.trim());
+        if (result.reference().isEmpty()) {
+            problems.add(new Problem(element, value, result.error()));
+            return null;
+        }
+        return result.reference().get();
+    }
+
+    private static int id(String element, String value, List<Problem> problems) {
+        if (isBlank(value)) {
+            return DEFAULT_ID;
+        }
+        String v = value.trim();
+        String tag = element.substring(1, element.indexOf('>'));
+        String fix = "must be a numeric id above 0: set <" + tag + ">" + DEFAULT_ID + "</" + tag + "> or leave it out";
+        if (!INTEGER.matcher(v).matches()) {
+            problems.add(new Problem(element, value, fix + " (names such as root are not accepted: a numeric id"
+                    + " lets the runtime check non-root without a user database)"));
+            return DEFAULT_ID;
+        }
+        long id = parseLong(v);
+        if (id <= 0 || id > 2_147_483_646L) {
+            problems.add(new Problem(element, value, id == 0 ? fix + " (0 is root)" : fix));
+            return DEFAULT_ID;
+        }
+        return (int) id;
+    }
+
+    private static int port(String element, String value, List<Problem> problems) {
+        if (isBlank(value)) {
+            return DEFAULT_PORT;
+        }
+        String v = value.trim();
+        long port = INTEGER.matcher(v).matches() ? parseLong(v) : -1;
+        if (port < 1 || port > 65535) {
+            problems.add(new Problem(element, value, "must be a TCP port from 1 to 65535, such as 8080"));
+            return DEFAULT_PORT;
+        }
+        return (int) port;
+    }
+
+    private static int positive(String element, String value, int defaultValue, int max, List<Problem> problems) {
+        if (isBlank(value)) {
+            return defaultValue;
+        }
+        String v = value.trim();
+        long n = INTEGER.matcher(v).matches() ? parseLong(v) : -1;
+        if (n < 1 || n > max) {
+            problems.add(new Problem(element, value, "must be a whole number from 1 to " + max + ", such as " + defaultValue));
+            return defaultValue;
+        }
+        return (int) n;
+    }
+
+    private static long parseLong(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String path(String element, String value, List<Problem> problems) {
+        if (!HTTP_PATH.matcher(value).matches()) {
+            problems.add(new Problem(element, value, "must be an HTTP path starting with / (letters, digits and"
+                    + " . _ ~ - / only), such as /health"));
+        }
+        return value;
+    }
+
+    private static String normalizeRelease(String release) {
+        if (release == null) {
+            return null;
+        }
+        String r = release.trim();
+        return r.startsWith("1.") ? r.substring(2) : r;
+    }
+
+    private static String knownPaths() {
+        StringBuilder names = new StringBuilder();
+        for (OutputFile file : OutputFile.values()) {
+            if (names.length() > 0) {
+                names.append(", ");
+            }
+            names.append(file.path());
+        }
+        return names.toString();
+    }
+
+    static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (!isBlank(value)) {
+                return value.trim();
+            }
+        }
+        return null;
+    }
+}

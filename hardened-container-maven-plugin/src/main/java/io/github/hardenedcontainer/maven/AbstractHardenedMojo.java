@@ -1,0 +1,215 @@
+package io.github.hardenedcontainer.maven;
+
+import io.github.hardenedcontainer.model.ReactorFacts;
+import io.github.hardenedcontainer.model.Settings;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The parameters every goal shares, and the one shape every goal has: skip check, read the reactor once (at its
+ * first project), hand an immutable request to the core.
+ */
+abstract class AbstractHardenedMojo extends AbstractMojo {
+
+    /** Skip this goal. @since 0.1.0 */
+    @Parameter(property = Properties.SKIP, defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Where the repository files ({@code .dockerignore}, {@code .github/...}, {@code .trivyignore}) go; each
+     * service's {@code Dockerfile} and {@code compose.yaml} go into its module directory below it.
+     * Default: the reactor's top-level directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.OUTPUT_DIRECTORY)
+    private File outputDirectory;
+
+    /**
+     * A directory of template overrides: a file named like a built-in template ({@code Dockerfile.ftl},
+     * {@code compose.yaml.ftl}, {@code .dockerignore.ftl}, {@code container.yml.ftl}, {@code dependabot.yml.ftl},
+     * {@code .trivyignore.ftl}, {@code .gitignore.ftl}) replaces it; the built-in templates serve the rest.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.TEMPLATE_DIRECTORY)
+    private File templateDirectory;
+
+    /**
+     * Files not to generate, by path: {@code Dockerfile}, {@code compose.yaml}, {@code secrets/.gitignore},
+     * {@code .dockerignore}, {@code .github/workflows/container.yml}, {@code .github/dependabot.yml},
+     * {@code .trivyignore}. As a property, a comma-separated list.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.EXCLUDES)
+    private List<String> excludes;
+
+    /** The image name. Default: the artifactId. @since 0.1.0 */
+    @Parameter(property = Properties.IMAGE_NAME)
+    private String imageName;
+
+    /** The registry the workflow publishes to. @since 0.1.0 */
+    @Parameter(property = Properties.REGISTRY, defaultValue = "ghcr.io")
+    private String registry;
+
+    /** The Java feature release the images run. Default: {@code maven.compiler.release}, else 17. @since 0.1.0 */
+    @Parameter(property = Properties.JAVA_VERSION)
+    private String javaVersion;
+
+    /**
+     * The builder stage's image (JDK and Maven): {@code name:tag}, optionally {@code @sha256:<digest>}; never
+     * {@code latest}. Default: {@code maven:3.9.11-eclipse-temurin-<javaVersion>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.BUILDER_IMAGE)
+    private String builderImage;
+
+    /**
+     * The runtime stage's image (a JRE): {@code name:tag}, optionally {@code @sha256:<digest>}; never
+     * {@code latest}. Default: {@code eclipse-temurin:<javaVersion>-jre-noble}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.RUNTIME_IMAGE)
+    private String runtimeImage;
+
+    /** The PostgreSQL image of the Compose stack. Default: {@code postgres:16-alpine}. @since 0.1.0 */
+    @Parameter(property = Properties.POSTGRES_IMAGE)
+    private String postgresImage;
+
+    /** The numeric user id the application runs as; never 0. @since 0.1.0 */
+    @Parameter(property = Properties.UID, defaultValue = "10001")
+    private String uid;
+
+    /** The numeric group id the application runs as; never 0. @since 0.1.0 */
+    @Parameter(property = Properties.GID, defaultValue = "10001")
+    private String gid;
+
+    /** The port the application listens on inside the container. @since 0.1.0 */
+    @Parameter(property = Properties.PORT, defaultValue = "8080")
+    private String port;
+
+    /** The host interface Compose publishes the port on. @since 0.1.0 */
+    @Parameter(property = Properties.HOST_ADDRESS, defaultValue = "127.0.0.1")
+    private String hostAddress;
+
+    /** The liveness path the container healthcheck calls. @since 0.1.0 */
+    @Parameter(property = Properties.HEALTH_PATH, defaultValue = "/health")
+    private String healthPath;
+
+    /** The readiness path (documented for orchestrators; checked for consistency). @since 0.1.0 */
+    @Parameter(property = Properties.READINESS_PATH, defaultValue = "/ready")
+    private String readinessPath;
+
+    /** Extra JVM options, after the container-aware defaults. As a property, comma-separated. @since 0.1.0 */
+    @Parameter(property = Properties.JVM_OPTIONS)
+    private List<String> jvmOptions;
+
+    /**
+     * The class with {@code main}. Default: detected from the maven-jar-plugin manifest, exec-maven-plugin,
+     * maven-shade-plugin or the {@code exec.mainClass} property.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.MAIN_CLASS)
+    private String mainClass;
+
+    /**
+     * {@code postgres} or {@code none}. Default: {@code postgres} when the project depends on
+     * {@code org.postgresql:postgresql}, {@code io.vertx:vertx-pg-client} or {@code org.postgresql:r2dbc-postgresql}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.DATABASE)
+    private String database;
+
+    /**
+     * {@code docker}: the Dockerfile builds the jar with Maven; {@code prebuilt}: it copies
+     * {@code target/<finalName>.jar} and {@code target/container-lib/} built outside Docker.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.BUILD_MODE, defaultValue = "docker")
+    private String buildMode;
+
+    /** The application container's memory limit. @since 0.1.0 */
+    @Parameter(property = Properties.MEMORY_LIMIT, defaultValue = "512m")
+    private String memoryLimit;
+
+    /** The application container's CPU limit. @since 0.1.0 */
+    @Parameter(property = Properties.CPU_LIMIT, defaultValue = "1.0")
+    private String cpuLimit;
+
+    /** The application container's process limit. @since 0.1.0 */
+    @Parameter(property = Properties.PIDS_LIMIT, defaultValue = "256")
+    private String pidsLimit;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    /** What a goal works on: the repository root and the reactor's facts. */
+    record ExecutionContext(Path root, ReactorFacts facts) {
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping (" + Properties.SKIP + "=true)");
+            return;
+        }
+        List<MavenProject> selected = session.getProjects();
+        if (!selected.isEmpty() && selected.get(0) != project) {
+            getLog().info("Done for the whole reactor at " + selected.get(0).getArtifactId());
+            return;
+        }
+        Path root = session.getTopLevelProject() != null
+                ? session.getTopLevelProject().getBasedir().toPath().toAbsolutePath().normalize()
+                : project.getBasedir().toPath().toAbsolutePath().normalize();
+        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : selected;
+        ReactorFacts facts = ReactorReader.read(root, selected, all, project, settings());
+        execute(new ExecutionContext(root, facts));
+    }
+
+    /** The goal's work, with the reactor read. */
+    protected abstract void execute(ExecutionContext context) throws MojoExecutionException, MojoFailureException;
+
+    private Settings settings() {
+        return Settings.builder()
+                .imageName(imageName).registry(registry).javaVersion(javaVersion)
+                .builderImage(builderImage).runtimeImage(runtimeImage).postgresImage(postgresImage)
+                .uid(uid).gid(gid).port(port).hostAddress(hostAddress)
+                .healthPath(healthPath).readinessPath(readinessPath)
+                .jvmOptions(jvmOptions).mainClass(mainClass).database(database).buildMode(buildMode)
+                .memoryLimit(memoryLimit).cpuLimit(cpuLimit).pidsLimit(pidsLimit)
+                .excludes(excludes)
+                .build();
+    }
+
+    protected File outputDirectory() {
+        return outputDirectory;
+    }
+
+    protected Path templateDirectoryPath() {
+        return templateDirectory == null ? null : templateDirectory.toPath().toAbsolutePath().normalize();
+    }
+
+    protected String pluginVersion() {
+        return plugin.getVersion();
+    }
+}

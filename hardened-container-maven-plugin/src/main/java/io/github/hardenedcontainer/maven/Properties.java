@@ -1,0 +1,35 @@
+package io.github.hardenedcontainer.maven;
+
+/** The user property of every parameter, in one place: {@code -Dhardened.<name>}. */
+final class Properties {
+
+    static final String PREFIX = "hardened.";
+
+    static final String SKIP = PREFIX + "skip";
+    static final String FORCE = PREFIX + "force";
+    static final String OUTPUT_DIRECTORY = PREFIX + "outputDirectory";
+    static final String TEMPLATE_DIRECTORY = PREFIX + "templateDirectory";
+    static final String EXCLUDES = PREFIX + "excludes";
+    static final String IMAGE_NAME = PREFIX + "imageName";
+    static final String REGISTRY = PREFIX + "registry";
+    static final String JAVA_VERSION = PREFIX + "javaVersion";
+    static final String BUILDER_IMAGE = PREFIX + "builderImage";
+    static final String RUNTIME_IMAGE = PREFIX + "runtimeImage";
+    static final String POSTGRES_IMAGE = PREFIX + "postgresImage";
+    static final String UID = PREFIX + "uid";
+    static final String GID = PREFIX + "gid";
+    static final String PORT = PREFIX + "port";
+    static final String HOST_ADDRESS = PREFIX + "hostAddress";
+    static final String HEALTH_PATH = PREFIX + "healthPath";
+    static final String READINESS_PATH = PREFIX + "readinessPath";
+    static final String JVM_OPTIONS = PREFIX + "jvmOptions";
+    static final String MAIN_CLASS = PREFIX + "mainClass";
+    static final String DATABASE = PREFIX + "database";
+    static final String BUILD_MODE = PREFIX + "buildMode";
+    static final String MEMORY_LIMIT = PREFIX + "memoryLimit";
+    static final String CPU_LIMIT = PREFIX + "cpuLimit";
+    static final String PIDS_LIMIT = PREFIX + "pidsLimit";
+
+    private Properties() {
+    }
+}

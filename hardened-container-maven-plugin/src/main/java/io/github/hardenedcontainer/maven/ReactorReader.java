@@ -1,0 +1,198 @@
+package io.github.hardenedcontainer.maven;
+
+import io.github.hardenedcontainer.model.ModuleFacts;
+import io.github.hardenedcontainer.model.ReactorFacts;
+import io.github.hardenedcontainer.model.Settings;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.License;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/** Reads what the core needs from Maven's project model: the only place that knows {@link MavenProject}. */
+final class ReactorReader {
+
+    static final String PLUGIN_KEY = "io.github.hardenedcontainer:hardened-container-maven-plugin";
+
+    private ReactorReader() {
+    }
+
+    /**
+     * Builds the facts for the projects of this run, relative to the repository root.
+     *
+     * @param root the repository root (the top-level project's directory)
+     * @param selected the projects this run builds, in reactor order
+     * @param all every project of the reactor (its POMs go into the builder stage)
+     * @param current the project whose execution runs the generator
+     * @param shared the settings of that execution (parameters and user properties)
+     */
+    static ReactorFacts read(Path root, List<MavenProject> selected, List<MavenProject> all, MavenProject current,
+            Settings shared) {
+        List<ModuleFacts> modules = new ArrayList<>();
+        for (MavenProject project : selected) {
+            String relative = relative(root, project.getBasedir());
+            if (relative == null) {
+                continue;
+            }
+            Settings settings = project == current ? shared : merge(shared, configuration(project));
+            modules.add(facts(project, relative, settings));
+        }
+        TreeSet<String> poms = new TreeSet<>();
+        TreeSet<String> sources = new TreeSet<>();
+        for (MavenProject project : all) {
+            String relative = relative(root, project.getBasedir());
+            if (relative == null) {
+                continue;
+            }
+            String prefix = relative.isEmpty() ? "" : relative + "/";
+            poms.add(prefix + "pom.xml");
+            if (Files.isDirectory(project.getBasedir().toPath().resolve("src"))) {
+                sources.add(prefix + "src");
+            }
+        }
+        return new ReactorFacts(modules, List.copyOf(poms), List.copyOf(sources),
+                Files.isRegularFile(root.resolve("mvnw")), Files.isDirectory(root.resolve(".mvn")), shared);
+    }
+
+    private static String relative(Path root, File basedir) {
+        Path dir = basedir.toPath().toAbsolutePath().normalize();
+        if (!dir.startsWith(root)) {
+            return null;
+        }
+        return root.relativize(dir).toString().replace(File.separatorChar, '/');
+    }
+
+    private static ModuleFacts facts(MavenProject project, String relative, Settings settings) {
+        List<String> dependencies = new ArrayList<>();
+        for (Dependency dependency : project.getDependencies()) {
+            dependencies.add(dependency.getGroupId() + ":" + dependency.getArtifactId());
+        }
+        List<License> licenses = project.getLicenses();
+        String license = licenses == null || licenses.isEmpty() ? null : licenses.get(0).getName();
+        String scm = project.getScm() == null ? null : project.getScm().getUrl();
+        java.util.Properties props = project.getProperties();
+        String release = props.getProperty("maven.compiler.release", props.getProperty("maven.compiler.target"));
+        return new ModuleFacts(project.getGroupId(), project.getArtifactId(), project.getVersion(),
+                project.getName(), project.getDescription(), project.getPackaging(), relative,
+                project.getBuild().getFinalName(), dependencies, mainClasses(project), release, license, scm,
+                settings);
+    }
+
+    /** Main classes declared in the POM, most specific first. */
+    static List<String> mainClasses(MavenProject project) {
+        List<String> found = new ArrayList<>();
+        Map<String, Plugin> plugins = project.getBuild().getPluginsAsMap();
+        add(found, text(config(plugins.get("org.apache.maven.plugins:maven-jar-plugin")), "archive", "manifest", "mainClass"));
+        add(found, text(config(plugins.get("org.codehaus.mojo:exec-maven-plugin")), "mainClass"));
+        Plugin shade = plugins.get("org.apache.maven.plugins:maven-shade-plugin");
+        if (shade != null) {
+            for (PluginExecution execution : shade.getExecutions()) {
+                Xpp3Dom transformers = node((Xpp3Dom) execution.getConfiguration(), "transformers");
+                if (transformers != null) {
+                    for (Xpp3Dom transformer : transformers.getChildren()) {
+                        add(found, text(transformer, "mainClass"));
+                    }
+                }
+            }
+        }
+        add(found, text(config(plugins.get("org.apache.maven.plugins:maven-assembly-plugin")), "archive", "manifest", "mainClass"));
+        java.util.Properties props = project.getProperties();
+        for (String key : List.of("exec.mainClass", "main.class", "mainClass")) {
+            String value = props.getProperty(key);
+            if (value != null && !value.isBlank()) {
+                found.add(value.trim());
+            }
+        }
+        return found;
+    }
+
+    /** This plugin's configuration in a module's POM, as element name to text. */
+    private static Map<String, Object> configuration(MavenProject project) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        Xpp3Dom config = config(project.getBuild().getPluginsAsMap().get(PLUGIN_KEY));
+        if (config == null && project.getPluginManagement() != null) {
+            config = config(project.getPluginManagement().getPluginsAsMap().get(PLUGIN_KEY));
+        }
+        if (config != null) {
+            for (Xpp3Dom child : config.getChildren()) {
+                if (child.getChildCount() > 0) {
+                    List<String> items = new ArrayList<>();
+                    for (Xpp3Dom item : child.getChildren()) {
+                        items.add(item.getValue());
+                    }
+                    values.put(child.getName(), items);
+                } else if (child.getValue() != null) {
+                    values.put(child.getName(), child.getValue().trim());
+                }
+            }
+        }
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Settings merge(Settings shared, Map<String, Object> own) {
+        Settings.Builder b = shared.toBuilder();
+        own.forEach((key, value) -> {
+            String text = value instanceof String s ? s : null;
+            List<String> list = value instanceof List<?> l ? (List<String>) l : null;
+            switch (key) {
+                case "imageName" -> b.imageName(text);
+                case "javaVersion" -> b.javaVersion(text);
+                case "builderImage" -> b.builderImage(text);
+                case "runtimeImage" -> b.runtimeImage(text);
+                case "postgresImage" -> b.postgresImage(text);
+                case "uid" -> b.uid(text);
+                case "gid" -> b.gid(text);
+                case "port" -> b.port(text);
+                case "hostAddress" -> b.hostAddress(text);
+                case "healthPath" -> b.healthPath(text);
+                case "readinessPath" -> b.readinessPath(text);
+                case "jvmOptions" -> b.jvmOptions(list == null ? List.of() : list);
+                case "mainClass" -> b.mainClass(text);
+                case "database" -> b.database(text);
+                case "buildMode" -> b.buildMode(text);
+                case "memoryLimit" -> b.memoryLimit(text);
+                case "cpuLimit" -> b.cpuLimit(text);
+                case "pidsLimit" -> b.pidsLimit(text);
+                default -> {
+                    // Repository-wide settings (registry, excludes, ...) come from the executing project only.
+                }
+            }
+        });
+        return b.build();
+    }
+
+    private static Xpp3Dom config(Plugin plugin) {
+        return plugin == null ? null : (Xpp3Dom) plugin.getConfiguration();
+    }
+
+    private static String text(Xpp3Dom dom, String... path) {
+        Xpp3Dom node = dom;
+        for (String name : path) {
+            if (node == null) {
+                return null;
+            }
+            node = node.getChild(name);
+        }
+        return node == null || node.getValue() == null || node.getValue().isBlank() ? null : node.getValue().trim();
+    }
+
+    private static Xpp3Dom node(Xpp3Dom dom, String name) {
+        return dom == null ? null : dom.getChild(name);
+    }
+
+    private static void add(List<String> found, String value) {
+        if (value != null && !found.contains(value)) {
+            found.add(value);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.hardenedcontainer.model;
+
+import java.util.List;
+
+/**
+ * What the build knows about one module, read from its POM by the Maven layer.
+ *
+ * @param groupId the module's groupId
+ * @param artifactId the module's artifactId
+ * @param version the module's version
+ * @param name the module's name, or {@code null}
+ * @param description the module's description, or {@code null}
+ * @param packaging the module's packaging ({@code jar}, {@code pom}, ...)
+ * @param relativePath the module directory relative to the repository root, with {@code /} separators; empty for the root
+ * @param finalName the build's final name (the jar is {@code target/<finalName>.jar})
+ * @param dependencies declared dependencies as {@code groupId:artifactId}
+ * @param mainClassCandidates main classes found in the POM (jar manifest, exec, shade), best first
+ * @param javaRelease the Java release the module compiles for, or {@code null} when not set
+ * @param license the first license name, or {@code null}
+ * @param scmUrl the SCM URL, or {@code null}
+ * @param settings the configuration for this module (the module's own plugin configuration over the shared one)
+ */
+public record ModuleFacts(
+        String groupId,
+        String artifactId,
+        String version,
+        String name,
+        String description,
+        String packaging,
+        String relativePath,
+        String finalName,
+        List<String> dependencies,
+        List<String> mainClassCandidates,
+        String javaRelease,
+        String license,
+        String scmUrl,
+        Settings settings) {
+
+    public ModuleFacts {
+        dependencies = List.copyOf(dependencies);
+        mainClassCandidates = List.copyOf(mainClassCandidates);
+    }
+
+    /** Whether this module is the repository root itself (single-module projects). */
+    public boolean isRoot() {
+        return relativePath.isEmpty();
+    }
+}

@@ -1,0 +1,190 @@
+package io.github.hardenedcontainer.render;
+
+import io.github.hardenedcontainer.data.ActionPin;
+import io.github.hardenedcontainer.data.ProductData;
+import io.github.hardenedcontainer.model.BuildMode;
+import io.github.hardenedcontainer.model.RepositoryModel;
+import io.github.hardenedcontainer.model.ServiceModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the data model the templates see. Plain maps, lists and strings only, so template authors need no
+ * knowledge of the plugin's classes; the names below are the documented contract for template overrides.
+ *
+ * <pre>
+ * repo.*     multiModule, mavenWrapper, mavenConfig, mvnCommand, registry, ciJavaVersion, trivyVersion, modulePoms, sourceDirs,
+ *            services (list of service maps), anyPostgres, prebuilt, pins (action name -> {uses, release})
+ * service.*  name, imageName, artifactId, description, license, scmUrl, modulePath, modulePrefix, contextPath,
+ *            jarGlob, mainClass, javaVersion, builderImage, runtimeImage, postgresImage, uid, gid, port,
+ *            hostAddress, healthPath, readinessPath, healthUrl, postgres, prebuilt, memoryLimit, cpuLimit,
+ *            pidsLimit, entrypoint, healthcheck, composeHealthcheck (JSON array text), labels (name -> quoted value)
+ * </pre>
+ */
+public final class TemplateData {
+
+    /** JVM options that keep the health probe's own JVM small and quick. */
+    static final List<String> PROBE_JVM = List.of("-Xss256k", "-Xmx16m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-XX:-UsePerfData");
+
+    /** Container-aware JVM options every service starts with, before the user's own. */
+    static final List<String> BASE_JVM = List.of("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.io.tmpdir=/tmp");
+
+    private TemplateData() {
+    }
+
+    /** The model for a repository-wide file. */
+    public static Map<String, Object> forRepository(RepositoryModel repo) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("repo", repository(repo));
+        return root;
+    }
+
+    /** The model for one service's files; the repository is there too. */
+    public static Map<String, Object> forService(RepositoryModel repo, ServiceModel service) {
+        Map<String, Object> root = forRepository(repo);
+        root.put("service", service(service));
+        return root;
+    }
+
+    private static Map<String, Object> repository(RepositoryModel repo) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("multiModule", repo.multiModule());
+        m.put("mavenWrapper", repo.mavenWrapper());
+        m.put("mvnCommand", repo.mavenWrapper() ? "./mvnw" : "mvn");
+        m.put("registry", repo.registry());
+        m.put("ciJavaVersion", repo.ciJavaVersion());
+        m.put("trivyVersion", ProductData.get().defaultValue("trivy.version", repo.ciJavaVersion()));
+        m.put("modulePoms", repo.modulePoms());
+        m.put("sourceDirs", repo.sourceDirs());
+        m.put("mavenConfig", repo.mavenConfig());
+        List<Map<String, Object>> services = new ArrayList<>();
+        for (ServiceModel s : repo.services()) {
+            services.add(service(s));
+        }
+        m.put("services", services);
+        m.put("anyPostgres", repo.anyPostgres());
+        m.put("prebuilt", repo.services().stream().anyMatch(s -> s.buildMode() == BuildMode.PREBUILT));
+        Map<String, Object> pins = new LinkedHashMap<>();
+        for (ActionPin pin : ProductData.get().pins().values()) {
+            pins.put(pin.action(), Map.of("uses", pin.uses(), "release", pin.release()));
+        }
+        m.put("pins", pins);
+        return m;
+    }
+
+    private static Map<String, Object> service(ServiceModel s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("imageName", s.imageName());
+        m.put("artifactId", s.artifactId());
+        m.put("description", oneLine(s.description()));
+        m.put("license", s.license() == null ? "" : oneLine(s.license()));
+        m.put("scmUrl", s.scmUrl() == null ? "" : oneLine(s.scmUrl()));
+        m.put("modulePath", s.modulePath());
+        m.put("modulePrefix", s.modulePrefix());
+        m.put("contextPath", s.contextPath());
+        m.put("jarGlob", s.modulePrefix() + "target/" + jarGlob(s));
+        m.put("mainClass", s.mainClass());
+        m.put("javaVersion", s.javaVersion());
+        m.put("builderImage", s.builderImage().toString());
+        m.put("runtimeImage", s.runtimeImage().toString());
+        m.put("postgresImage", s.postgresImage() == null ? "" : s.postgresImage().toString());
+        m.put("uid", Integer.toString(s.uid()));
+        m.put("gid", Integer.toString(s.gid()));
+        m.put("port", Integer.toString(s.port()));
+        m.put("hostAddress", s.hostAddress());
+        m.put("healthPath", s.healthPath());
+        m.put("readinessPath", s.readinessPath());
+        String healthUrl = "http://127.0.0.1:" + s.port() + s.healthPath();
+        m.put("healthUrl", healthUrl);
+        m.put("postgres", s.postgres());
+        m.put("prebuilt", s.buildMode() == BuildMode.PREBUILT);
+        m.put("memoryLimit", s.memoryLimit());
+        m.put("cpuLimit", s.cpuLimit());
+        m.put("pidsLimit", Integer.toString(s.pidsLimit()));
+
+        List<String> entrypoint = new ArrayList<>();
+        entrypoint.add("java");
+        entrypoint.addAll(BASE_JVM);
+        entrypoint.addAll(s.jvmOptions());
+        entrypoint.add("-cp");
+        entrypoint.add("/app/app.jar:/app/lib/*");
+        entrypoint.add(s.mainClass());
+        m.put("entrypoint", jsonArray(entrypoint));
+
+        List<String> probe = new ArrayList<>();
+        probe.add("java");
+        probe.addAll(PROBE_JVM);
+        probe.add("-cp");
+        probe.add("/app/probe");
+        probe.add("HealthProbe");
+        probe.add(healthUrl);
+        m.put("healthcheck", jsonArray(probe));
+        List<String> composeTest = new ArrayList<>();
+        composeTest.add("CMD");
+        composeTest.addAll(probe);
+        m.put("composeHealthcheck", jsonArray(composeTest));
+
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("org.opencontainers.image.title", s.imageName());
+        labels.put("org.opencontainers.image.description", oneLine(s.description()));
+        if (s.license() != null && !s.license().isBlank()) {
+            labels.put("org.opencontainers.image.licenses", oneLine(s.license()));
+        }
+        if (s.scmUrl() != null && !s.scmUrl().isBlank()) {
+            labels.put("org.opencontainers.image.source", oneLine(s.scmUrl()));
+        }
+        Map<String, String> quoted = new LinkedHashMap<>();
+        labels.forEach((k, v) -> quoted.put(k, jsonString(v).replace("$", "\\$")));
+        m.put("labels", quoted);
+        return m;
+    }
+
+    /**
+     * The jar's file name with the project version replaced by {@code *}, so the generated files do not change
+     * with every release. Classifier jars are not matched: the builder checks that exactly one jar matches.
+     */
+    static String jarGlob(ServiceModel s) {
+        String finalName = s.finalName();
+        if (s.version() != null && !s.version().isEmpty() && finalName.contains(s.version())) {
+            finalName = finalName.replace(s.version(), "*");
+        }
+        return finalName + ".jar";
+    }
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    /** A JSON string literal: quotes and backslashes escaped, control characters as \\u escapes. */
+    static String jsonString(String value) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** A JSON array of strings on one line, as Dockerfile exec form and YAML flow sequences accept it. */
+    static String jsonArray(List<String> values) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            b.append(jsonString(values.get(i)));
+        }
+        return b.append(']').toString();
+    }
+}

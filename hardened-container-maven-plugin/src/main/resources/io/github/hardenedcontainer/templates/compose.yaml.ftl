@@ -1,0 +1,115 @@
+<#-- Hardened Compose stack. Data model: see TemplateData. -->
+<#assign s = service>
+# Run: docker compose up -d --build   (or docker-compose up -d --build)
+<#if s.postgres>
+# First create the database password (never committed, never in the build context):
+#   mkdir -p secrets && openssl rand -base64 32 > secrets/postgres-password.txt && chmod 0644 secrets/postgres-password.txt
+</#if>
+services:
+  app:
+    build:
+      context: [=s.contextPath]
+      dockerfile: [=s.modulePrefix]Dockerfile
+      args:
+        BUILDER_IMAGE: ${BUILDER_IMAGE:-[=s.builderImage]}
+        RUNTIME_IMAGE: ${RUNTIME_IMAGE:-[=s.runtimeImage]}
+    image: ${APP_IMAGE:-[=s.imageName]:local}
+    user: "[=s.uid]:[=s.gid]"
+    read_only: true
+    tmpfs:
+      - /tmp:size=64m,mode=1777
+    cap_drop:
+      - ALL
+    security_opt:
+      - no-new-privileges:true
+    init: true
+    mem_limit: [=s.memoryLimit]
+    cpus: [=s.cpuLimit]
+    pids_limit: [=s.pidsLimit]
+    environment:
+      PORT: "[=s.port]"
+      APP_ENV: ${APP_ENV:-local}
+<#if s.postgres>
+      DATABASE_URL: postgres://app@db:5432/app
+      DATABASE_PASSWORD_FILE: /run/secrets/postgres-password
+    secrets:
+      - postgres-password
+</#if>
+    ports:
+      - "[=s.hostAddress]:${APP_PORT:-[=s.port]}:[=s.port]"
+    healthcheck:
+      test: [=s.composeHealthcheck]
+      interval: 15s
+      timeout: 5s
+      retries: 3
+      start_period: 60s
+<#if s.postgres>
+    depends_on:
+      db:
+        condition: service_healthy
+</#if>
+    restart: unless-stopped
+    logging:
+      driver: json-file
+      options:
+        max-size: "10m"
+        max-file: "3"
+    networks:
+      - frontend
+<#if s.postgres>
+      - backend
+
+  db:
+    image: ${POSTGRES_IMAGE:-[=s.postgresImage]}
+    # The postgres user of the image (uid 70 in the Alpine images): no root entrypoint, so no capabilities needed.
+    user: "70:70"
+    read_only: true
+    tmpfs:
+      - /tmp:size=16m,mode=1777
+      - /var/run/postgresql:size=1m,mode=1777
+    cap_drop:
+      - ALL
+    security_opt:
+      - no-new-privileges:true
+    mem_limit: 512m
+    cpus: 1.0
+    pids_limit: 256
+    environment:
+      POSTGRES_USER: app
+      POSTGRES_DB: app
+      POSTGRES_PASSWORD_FILE: /run/secrets/postgres-password
+    secrets:
+      - postgres-password
+    volumes:
+      - db-data:/var/lib/postgresql/data
+    healthcheck:
+      test: ["CMD", "pg_isready", "-h", "127.0.0.1", "-p", "5432", "-U", "app", "-d", "app"]
+      interval: 5s
+      timeout: 5s
+      retries: 10
+      start_period: 30s
+    restart: unless-stopped
+    logging:
+      driver: json-file
+      options:
+        max-size: "10m"
+        max-file: "3"
+    # No ports: the database is reachable only from the app, on the internal network.
+    networks:
+      - backend
+</#if>
+
+networks:
+  frontend: {}
+<#if s.postgres>
+  backend:
+    # No route outside the stack: the database cannot be reached from the host or the internet.
+    internal: true
+
+volumes:
+  db-data: {}
+
+secrets:
+  postgres-password:
+    file: ./secrets/postgres-password.txt
+</#if>

@@ -1,0 +1,212 @@
+<#-- CI workflow: build and test -> image build + blocking Trivy scan -> publish. Data model: see TemplateData. -->
+<#macro uses action>[=repo.pins[action].uses] # [=repo.pins[action].release]</#macro>
+<#macro matrix>
+    strategy:
+      fail-fast: false
+      matrix:
+        include:
+<#list repo.services as s>
+          - name: [=s.name]
+            image: [=s.imageName]
+            context: .
+            dockerfile: [=s.modulePrefix]Dockerfile
+</#list>
+</#macro>
+name: container
+
+on:
+  push:
+    branches: [main]
+    tags: ["v*"]
+  pull_request:
+  workflow_dispatch:
+
+permissions: {}
+
+concurrency:
+  group: ${{ github.workflow }}-${{ github.ref }}
+  cancel-in-progress: ${{ github.event_name == 'pull_request' }}
+
+jobs:
+  build-and-test:
+    name: Build and test
+    runs-on: ubuntu-24.04
+    timeout-minutes: 30
+    permissions:
+      contents: read
+    steps:
+      - name: Check out
+        uses: <@uses "actions/checkout"/>
+        with:
+          persist-credentials: false
+      - name: Set up JDK [=repo.ciJavaVersion]
+        uses: <@uses "actions/setup-java"/>
+        with:
+          distribution: temurin
+          java-version: "[=repo.ciJavaVersion]"
+          cache: maven
+      - name: Build and test
+        run: [=repo.mvnCommand] -B -ntp verify
+
+  image:
+    name: Image ${{ matrix.name }}
+    needs: build-and-test
+    runs-on: ubuntu-24.04
+    timeout-minutes: 45
+    permissions:
+      contents: read
+      security-events: write
+<@matrix/>
+    steps:
+      - name: Check out
+        uses: <@uses "actions/checkout"/>
+        with:
+          persist-credentials: false
+<#if repo.prebuilt>
+      - name: Set up JDK [=repo.ciJavaVersion]
+        uses: <@uses "actions/setup-java"/>
+        with:
+          distribution: temurin
+          java-version: "[=repo.ciJavaVersion]"
+          cache: maven
+      - name: Build the jar and its runtime dependencies
+        run: >-
+          [=repo.mvnCommand] -B -ntp -DskipTests package
+          org.apache.maven.plugins:maven-dependency-plugin:3.9.0:copy-dependencies
+          -DincludeScope=runtime -DoutputDirectory=target/container-lib
+</#if>
+      - name: Set up Buildx
+        uses: <@uses "docker/setup-buildx-action"/>
+      - name: Build image
+        id: build
+        uses: <@uses "docker/build-push-action"/>
+        with:
+          context: ${{ matrix.context }}
+          file: ${{ matrix.dockerfile }}
+          push: false
+          tags: ${{ matrix.image }}:scan
+          outputs: type=docker,dest=${{ runner.temp }}/image.tar
+          cache-from: type=gha,scope=${{ matrix.name }}
+          cache-to: type=gha,mode=max,scope=${{ matrix.name }}
+      - name: Scan image (HIGH and CRITICAL block)
+        uses: <@uses "aquasecurity/trivy-action"/>
+        with:
+          version: [=repo.trivyVersion]
+          input: ${{ runner.temp }}/image.tar
+          severity: HIGH,CRITICAL
+          exit-code: "1"
+          trivyignores: .trivyignore
+          format: sarif
+          output: trivy-image.sarif
+      - name: Upload image scan results
+        if: ${{ always() && hashFiles('trivy-image.sarif') != '' }}
+        uses: <@uses "github/codeql-action/upload-sarif"/>
+        with:
+          sarif_file: trivy-image.sarif
+          category: trivy-image-${{ matrix.name }}
+      - name: Scan Dockerfile and Compose file (HIGH and CRITICAL block)
+        uses: <@uses "aquasecurity/trivy-action"/>
+        with:
+          version: [=repo.trivyVersion]
+          scan-type: config
+          scan-ref: .
+          severity: HIGH,CRITICAL
+          exit-code: "1"
+          format: sarif
+          output: trivy-config.sarif
+      - name: Upload configuration scan results
+        if: ${{ always() && hashFiles('trivy-config.sarif') != '' }}
+        uses: <@uses "github/codeql-action/upload-sarif"/>
+        with:
+          sarif_file: trivy-config.sarif
+          category: trivy-config-${{ matrix.name }}
+      - name: Record the scanned image
+        env:
+          IMAGE_ID: ${{ steps.build.outputs.imageid }}
+        run: printf '%s\n' "$IMAGE_ID" > "$RUNNER_TEMP/image.id"
+      - name: Keep the scanned image for publishing
+        if: ${{ github.event_name == 'push' }}
+        uses: <@uses "actions/upload-artifact"/>
+        with:
+          name: image-${{ matrix.name }}
+          path: |
+            ${{ runner.temp }}/image.tar
+            ${{ runner.temp }}/image.id
+          retention-days: 1
+          if-no-files-found: error
+
+  publish:
+    name: Publish ${{ matrix.name }}
+    needs: image
+    if: ${{ github.event_name == 'push' && (github.ref == format('refs/heads/{0}', github.event.repository.default_branch) || startsWith(github.ref, 'refs/tags/v')) }}
+    runs-on: ubuntu-24.04
+    timeout-minutes: 20
+    environment: release
+    permissions:
+      contents: read
+      actions: read
+      packages: write
+      id-token: write
+      attestations: write
+<@matrix/>
+    steps:
+      - name: Download the scanned image
+        env:
+          GH_TOKEN: ${{ github.token }}
+          RUN_ID: ${{ github.run_id }}
+          REPOSITORY: ${{ github.repository }}
+          ARTIFACT: image-${{ matrix.name }}
+        run: gh run download "$RUN_ID" --repo "$REPOSITORY" --name "$ARTIFACT" --dir "$RUNNER_TEMP/image"
+      - name: Load the image and check it is the one that was scanned
+        env:
+          LOCAL_IMAGE: ${{ matrix.image }}:scan
+        run: |
+          docker load --input "$RUNNER_TEMP/image/image.tar"
+          expected="$(cat "$RUNNER_TEMP/image/image.id")"
+          actual="$(docker image inspect --format '{{.Id}}' "$LOCAL_IMAGE")"
+          if [ "$expected" != "$actual" ]; then
+            echo "::error::loaded image $actual is not the scanned image $expected"
+            exit 1
+          fi
+      - name: Log in to [=repo.registry]
+        uses: <@uses "docker/login-action"/>
+        with:
+          registry: [=repo.registry]
+          username: ${{ github.actor }}
+          password: ${{ secrets.GITHUB_TOKEN }}
+      - name: Image tags
+        id: meta
+        uses: <@uses "docker/metadata-action"/>
+        with:
+          images: [=repo.registry]/${{ github.repository_owner }}/${{ matrix.image }}
+          tags: |
+            type=sha,format=long
+            type=semver,pattern={{version}}
+            type=semver,pattern={{major}}.{{minor}}
+            type=ref,event=branch
+      - name: Push the scanned image
+        id: push
+        env:
+          LOCAL_IMAGE: ${{ matrix.image }}:scan
+          TAGS: ${{ steps.meta.outputs.tags }}
+        run: |
+          while IFS= read -r tag; do
+            [ -n "$tag" ] || continue
+            docker tag "$LOCAL_IMAGE" "$tag"
+            docker push "$tag"
+          done <<< "$TAGS"
+          pushed="$(docker image inspect --format '{{index .RepoDigests 0}}' "$LOCAL_IMAGE")"
+          echo "name=${pushed%@*}" >> "$GITHUB_OUTPUT"
+          echo "digest=${pushed#*@}" >> "$GITHUB_OUTPUT"
+      - name: SBOM
+        uses: <@uses "anchore/sbom-action"/>
+        with:
+          image: ${{ steps.push.outputs.name }}@${{ steps.push.outputs.digest }}
+          format: spdx-json
+          output-file: sbom-${{ matrix.name }}.spdx.json
+      - name: Build provenance attestation
+        uses: <@uses "actions/attest-build-provenance"/>
+        with:
+          subject-name: ${{ steps.push.outputs.name }}
+          subject-digest: ${{ steps.push.outputs.digest }}
+          push-to-registry: true

@@ -1,0 +1,177 @@
+package io.github.hardenedcontainer.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.hardenedcontainer.Fixtures;
+import io.github.hardenedcontainer.model.BuildMode;
+import io.github.hardenedcontainer.model.DatabaseKind;
+import io.github.hardenedcontainer.model.InvalidConfigurationException;
+import io.github.hardenedcontainer.model.OutputFile;
+import io.github.hardenedcontainer.model.Problem;
+import io.github.hardenedcontainer.model.ReactorFacts;
+import io.github.hardenedcontainer.model.RepositoryModel;
+import io.github.hardenedcontainer.model.ServiceModel;
+import io.github.hardenedcontainer.model.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigurationValidatorTest {
+
+    private final List<String> log = new ArrayList<>();
+    private final ConfigurationValidator validator = new ConfigurationValidator(log::add);
+
+    @Test
+    void defaultsForAPlainJar() throws Exception {
+        RepositoryModel repo = validator.validate(Fixtures.plainJar(Settings.defaults()));
+        ServiceModel s = repo.services().get(0);
+        assertThat(s.uid()).isEqualTo(10001);
+        assertThat(s.gid()).isEqualTo(10001);
+        assertThat(s.port()).isEqualTo(8080);
+        assertThat(s.hostAddress()).isEqualTo("127.0.0.1");
+        assertThat(s.healthPath()).isEqualTo("/health");
+        assertThat(s.readinessPath()).isEqualTo("/ready");
+        assertThat(s.mainClass()).isEqualTo("com.example.hello.Main");
+        assertThat(s.imageName()).isEqualTo("hello-service");
+        assertThat(s.database()).isEqualTo(DatabaseKind.NONE);
+        assertThat(s.buildMode()).isEqualTo(BuildMode.DOCKER);
+        assertThat(s.builderImage()).hasToString("maven:3.9.11-eclipse-temurin-17");
+        assertThat(s.runtimeImage()).hasToString("eclipse-temurin:17-jre-noble");
+        assertThat(s.contextPath()).isEqualTo(".");
+        assertThat(repo.registry()).isEqualTo("ghcr.io");
+        assertThat(repo.multiModule()).isFalse();
+    }
+
+    @Test
+    void detectsPostgresAndJavaRelease() throws Exception {
+        ServiceModel s = validator.validate(Fixtures.postgresService(Settings.defaults())).services().get(0);
+        assertThat(s.database()).isEqualTo(DatabaseKind.POSTGRES);
+        assertThat(s.postgresImage()).hasToString("postgres:16-alpine");
+        assertThat(s.javaVersion()).isEqualTo("21");
+        assertThat(s.runtimeImage()).hasToString("eclipse-temurin:21-jre-noble");
+    }
+
+    @Test
+    void databaseNoneOverridesDetection() throws Exception {
+        Settings settings = Settings.builder().database("none").build();
+        assertThat(validator.validate(Fixtures.postgresService(settings)).services().get(0).postgres()).isFalse();
+    }
+
+    @Test
+    void explicitMainClassWinsOverDetected() throws Exception {
+        Settings settings = Settings.builder().mainClass("com.example.Other").build();
+        assertThat(validator.validate(Fixtures.plainJar(settings)).services().get(0).mainClass())
+                .isEqualTo("com.example.Other");
+    }
+
+    @Test
+    void reactorSkipsPomAndLibraryModulesWithAnInfoLine() throws Exception {
+        RepositoryModel repo = validator.validate(Fixtures.reactor(Settings.defaults()));
+        assertThat(repo.services()).extracting(ServiceModel::name).containsExactly("api", "worker");
+        assertThat(repo.multiModule()).isTrue();
+        assertThat(repo.services().get(0).contextPath()).isEqualTo("../..");
+        assertThat(repo.services().get(0).postgres()).isTrue();
+        assertThat(repo.services().get(1).postgres()).isFalse();
+        assertThat(log).containsExactly(
+                "Skipping shop-parent: packaging pom is not a runnable jar",
+                "Skipping common (module common): no main class (a library module); set <mainClass> in its"
+                        + " hardened-container-maven-plugin configuration to containerize it");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "uid|0|<uid> (got \"0\"): must be a numeric id above 0: set <uid>10001</uid> or leave it out (0 is root)",
+        "uid|-5|<uid> (got \"-5\"): must be a numeric id above 0: set <uid>10001</uid> or leave it out",
+        "uid|root|<uid> (got \"root\"): must be a numeric id above 0: set <uid>10001</uid> or leave it out (names such as root",
+        "gid|0|<gid> (got \"0\"): must be a numeric id above 0: set <gid>10001</gid> or leave it out (0 is root)",
+        "port|0|<port> (got \"0\"): must be a TCP port from 1 to 65535, such as 8080",
+        "port|65536|<port> (got \"65536\"): must be a TCP port from 1 to 65535, such as 8080",
+        "port|http|<port> (got \"http\"): must be a TCP port from 1 to 65535, such as 8080",
+        "builderImage|maven:latest|<builderImage> (got \"maven:latest\"): uses the tag latest, which floats",
+        "runtimeImage|eclipse-temurin|<runtimeImage> (got \"eclipse-temurin\"): has no tag, which means latest",
+        "runtimeImage|jre:17@sha256:1234|<runtimeImage> (got \"jre:17@sha256:1234\"): has a malformed digest",
+        "database|mysql|<database> (got \"mysql\"): must be postgres or none",
+        "healthPath|health|<healthPath> (got \"health\"): must be an HTTP path starting with /",
+        "readinessPath|ready|<readinessPath> (got \"ready\"): must be an HTTP path starting with /",
+        "mainClass|com.example.Main-App|<mainClass> (got \"com.example.Main-App\"): must be a fully qualified Java class name",
+        "buildMode|gradle|<buildMode> (got \"gradle\"): must be docker",
+        "hostAddress|0.0.0.0.0|<hostAddress> (got \"0.0.0.0.0\"): must be an IPv4 address",
+        "registry|GHCR.IO/x|<registry> (got \"GHCR.IO/x\"): must be a registry host name",
+        "imageName|My_Service|<imageName> (got \"My_Service\"): must be a lower-case image name",
+        "javaVersion|8|<javaVersion> (got \"8\"): must be a Java feature release of 11 or later",
+        "memoryLimit|512|<memoryLimit> (got \"512\"): must be a size with a unit k, m or g",
+        "cpuLimit|0|<cpuLimit> (got \"0\"): must be a positive number of CPUs",
+        "pidsLimit|-1|<pidsLimit> (got \"-1\"): must be a whole number from 1 to 1000000"
+    })
+    void rejectsBadValuesWithElementValueAndFix(String element, String value, String expected) {
+        Settings.Builder b = Settings.builder();
+        switch (element) {
+            case "uid" -> b.uid(value);
+            case "gid" -> b.gid(value);
+            case "port" -> b.port(value);
+            case "builderImage" -> b.builderImage(value);
+            case "runtimeImage" -> b.runtimeImage(value);
+            case "database" -> b.database(value);
+            case "healthPath" -> b.healthPath(value);
+            case "readinessPath" -> b.readinessPath(value);
+            case "mainClass" -> b.mainClass(value);
+            case "buildMode" -> b.buildMode(value);
+            case "hostAddress" -> b.hostAddress(value);
+            case "registry" -> b.registry(value);
+            case "imageName" -> b.imageName(value);
+            case "javaVersion" -> b.javaVersion(value);
+            case "memoryLimit" -> b.memoryLimit(value);
+            case "cpuLimit" -> b.cpuLimit(value);
+            case "pidsLimit" -> b.pidsLimit(value);
+            default -> throw new IllegalArgumentException(element);
+        }
+        assertThatThrownBy(() -> validator.validate(Fixtures.plainJar(b.build())))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).problems())
+                        .extracting(Problem::describe).singleElement().asString().startsWith(expected));
+    }
+
+    @Test
+    void reportsAllProblemsTogether() {
+        Settings settings = Settings.builder().uid("0").port("99999").database("oracle").healthPath("x")
+                .excludes(List.of("Dockerfile", "docker-compose.yml")).build();
+        assertThatThrownBy(() -> validator.validate(Fixtures.plainJar(settings)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("Invalid hardened-container configuration (5 problems); nothing was written:")
+                .hasMessageContaining("<uid> (got \"0\")")
+                .hasMessageContaining("<port> (got \"99999\")")
+                .hasMessageContaining("<database> (got \"oracle\")")
+                .hasMessageContaining("<healthPath> (got \"x\")")
+                .hasMessageContaining("<excludes> (got \"docker-compose.yml\"): is not a generated file: name one of"
+                        + " Dockerfile, compose.yaml, secrets/.gitignore, .dockerignore,"
+                        + " .github/workflows/container.yml, .github/dependabot.yml, .trivyignore");
+    }
+
+    @Test
+    void missingMainClassInASingleModuleIsAnError() {
+        ReactorFacts facts = Fixtures.single(Fixtures.module("", "com.example", "lib", "jar", List.of(), List.of(),
+                Settings.defaults()));
+        assertThatThrownBy(() -> validator.validate(facts))
+                .hasMessageContaining("<mainClass>: no main class is configured and none was found in the"
+                        + " maven-jar-plugin manifest, exec-maven-plugin or maven-shade-plugin configuration:"
+                        + " set <mainClass>com.example.Main</mainClass> (or -Dhardened.mainClass)");
+    }
+
+    @Test
+    void nonJarPackagingInASingleModuleIsAnError() {
+        ReactorFacts facts = Fixtures.single(Fixtures.module("", "com.example", "web", "war", List.of(),
+                List.of("com.example.Main"), Settings.defaults()));
+        assertThatThrownBy(() -> validator.validate(facts))
+                .hasMessageContaining("<packaging> (got \"war\"): only jar modules can be containerized");
+    }
+
+    @Test
+    void excludesNameGeneratedFiles() throws Exception {
+        Settings settings = Settings.builder().excludes(List.of(".github/dependabot.yml", " compose.yaml ")).build();
+        assertThat(validator.validate(Fixtures.plainJar(settings)).excluded())
+                .containsExactlyInAnyOrder(OutputFile.DEPENDABOT, OutputFile.COMPOSE);
+    }
+}
