@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a set of generated files all or nothing. First every target is inspected and classified
@@ -51,13 +52,14 @@ public final class SafeWriter {
         if (file.seed()) {
             return WriteStatus.KEPT;
         }
-        WriteStatus refusal = FileHeader.isUnedited(existing)
-                .map(unedited -> unedited ? null : WriteStatus.REFUSED_EDITED)
-                .orElse(WriteStatus.REFUSED_HANDWRITTEN);
-        if (refusal == null) {
+        Optional<Boolean> unedited = FileHeader.isUnedited(existing);
+        if (unedited.orElse(false)) {
             return WriteStatus.UPDATED;
         }
-        return force ? WriteStatus.FORCED : refusal;
+        if (force) {
+            return WriteStatus.FORCED;
+        }
+        return unedited.isPresent() ? WriteStatus.REFUSED_EDITED : WriteStatus.REFUSED_HANDWRITTEN;
     }
 
     /**

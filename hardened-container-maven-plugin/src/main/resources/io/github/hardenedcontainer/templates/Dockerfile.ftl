@@ -61,8 +61,9 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 # Runtime: a JRE and the application, no build tools.
 FROM ${RUNTIME_IMAGE} AS runtime
-LABEL <#list s.labels as name, value>[=name]=[=value]<#sep> \
-      </#sep></#list>
+<#list s.labels as name, value>
+<#if name?is_first>LABEL <#else>      </#if>[=name]=[=value]<#if name?has_next> \</#if>
+</#list>
 WORKDIR /app
 # Layers from least to most often changed. Files stay owned by root: the runtime user can read, not write.
 COPY --from=builder /opt/probe/classes /app/probe

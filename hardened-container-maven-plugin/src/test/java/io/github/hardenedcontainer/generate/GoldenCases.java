@@ -1,0 +1,31 @@
+package io.github.hardenedcontainer.generate;
+
+import io.github.hardenedcontainer.Fixtures;
+import io.github.hardenedcontainer.model.ReactorFacts;
+import io.github.hardenedcontainer.model.Settings;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The representative configurations whose rendered output is checked in under {@code src/test/resources/golden}. */
+public final class GoldenCases {
+
+    static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+
+    private GoldenCases() {
+    }
+
+    public static Map<String, ReactorFacts> all() {
+        Map<String, ReactorFacts> cases = new TreeMap<>();
+        cases.put("plain-jar", Fixtures.plainJar(Settings.defaults()));
+        cases.put("postgres", Fixtures.postgresService(Settings.builder().port("9090")
+                .jvmOptions(List.of("-XX:+UseZGC", "-Dfile.encoding=UTF-8")).build()));
+        cases.put("reactor", Fixtures.reactor(Settings.defaults()));
+        cases.put("prebuilt-pinned", Fixtures.plainJar(Settings.builder().buildMode("prebuilt")
+                .builderImage("eclipse-temurin:17-jdk-noble@" + DIGEST)
+                .runtimeImage("eclipse-temurin:17-jre-noble@" + DIGEST)
+                .uid("20001").gid("20002").hostAddress("0.0.0.0").healthPath("/q/health/live")
+                .registry("registry.example.com:5000").excludes(List.of(".github/dependabot.yml")).build()));
+        return cases;
+    }
+}
