@@ -27,6 +27,7 @@ class ArchitectureTest {
     private static final Map<String, List<String>> ALLOWED = Map.of(
             "model", List.of("model"),
             "data", List.of("data"),
+            "parse", List.of("parse"),
             "detect", List.of("detect", "model"),
             "write", List.of("write", "model"),
             "render", List.of("render", "model", "data"),
