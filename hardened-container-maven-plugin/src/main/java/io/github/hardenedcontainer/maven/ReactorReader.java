@@ -60,7 +60,19 @@ final class ReactorReader {
             }
         }
         return new ReactorFacts(modules, List.copyOf(poms), List.copyOf(sources),
-                Files.isRegularFile(root.resolve("mvnw")), Files.isDirectory(root.resolve(".mvn")), shared);
+                Files.isRegularFile(root.resolve("mvnw")), hasFiles(root.resolve(".mvn")), shared);
+    }
+
+    /** Whether the directory exists and holds at least one file (an empty {@code .mvn} need not be copied). */
+    private static boolean hasFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            return walk.anyMatch(Files::isRegularFile);
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 
     private static String relative(Path root, File basedir) {

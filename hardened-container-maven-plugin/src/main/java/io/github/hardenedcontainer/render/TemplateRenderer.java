@@ -97,7 +97,7 @@ public final class TemplateRenderer {
         } catch (ParseException e) {
             throw new TemplateException("Syntax error in " + origin + " at line " + e.getLineNumber()
                     + ", column " + e.getColumnNumber() + ": " + firstLine(e.getEditorMessage())
-                    + " (fix the template, or delete it to use the built-in one)", e);
+                    + " (fix the template, or delete it to use the built-in one)", null);
         } catch (IOException e) {
             throw new TemplateException("Cannot read " + origin + ": " + e.getMessage(), e);
         }

@@ -8,11 +8,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes a set of generated files all or nothing. First every target is inspected and classified
@@ -82,6 +86,7 @@ public final class SafeWriter {
                 Path temp = Files.createTempFile(parent, "." + write.target().getFileName() + ".", ".tmp");
                 staged.put(write, temp);
                 Files.writeString(temp, write.file().content(), StandardCharsets.UTF_8);
+                copyPermissions(write.target(), temp);
             }
             for (Map.Entry<PlannedWrite, Path> entry : staged.entrySet()) {
                 move(entry.getValue(), entry.getKey().target());
@@ -91,6 +96,20 @@ public final class SafeWriter {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * Temporary files are created owner-only; give the new file the permissions of the file it replaces, or
+     * {@code rw-r--r--} for a new file, as an editor would.
+     */
+    private static void copyPermissions(Path target, Path temp) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
     }
 
     private static void move(Path from, Path to) throws IOException {

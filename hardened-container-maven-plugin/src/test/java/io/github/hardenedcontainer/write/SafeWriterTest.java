@@ -69,6 +69,18 @@ class SafeWriterTest {
     }
 
     @Test
+    void newFilesAreWorldReadableAndReplacedFilesKeepTheirPermissions() throws Exception {
+        write(false, generated("Dockerfile", "FROM x\n"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("Dockerfile")))).isEqualTo("rw-r--r--");
+        Files.setPosixFilePermissions(dir.resolve("Dockerfile"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        write(false, generated("Dockerfile", "FROM y\n"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("Dockerfile")))).isEqualTo("rw-rw-r--");
+    }
+
+    @Test
     void forceReplacesHandWrittenFiles() throws Exception {
         Files.writeString(dir.resolve("Dockerfile"), "FROM mine\n");
         assertThat(write(true, generated("Dockerfile", "FROM x\n"))).extracting(PlannedWrite::status)

@@ -1,0 +1,10 @@
+// Bad input fails the build with the exact message, and nothing is written.
+def log = new File(basedir, 'build.log').text
+def expected = [
+    '[ERROR]   - <database> (got "mongodb"): must be postgres or none (or left out to detect it from the dependencies)',
+]
+expected.each { line -> assert log.contains(line) : "build.log lacks: " + line }
+['Dockerfile', 'compose.yaml', '.dockerignore', '.trivyignore', '.github', 'secrets'].each { name ->
+    assert !new File(basedir, name).exists() : name + " was written although the configuration is invalid"
+}
+true

@@ -1,0 +1,4 @@
+# A broken override
+FROM [=service.runtimeImage]
+<#if service.port>
+EXPOSE [=service.port]
