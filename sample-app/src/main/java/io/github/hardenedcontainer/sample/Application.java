@@ -1,0 +1,115 @@
+package io.github.hardenedcontainer.sample;
+
+import io.github.hardenedcontainer.sample.config.AppConfig;
+import io.github.hardenedcontainer.sample.db.Database;
+import io.github.hardenedcontainer.sample.http.HttpVerticle;
+import io.github.hardenedcontainer.sample.http.ServiceState;
+import io.github.hardenedcontainer.sample.log.Log;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The running service: Vert.x, metrics, the database (when configured) and the HTTP server. */
+public final class Application {
+
+    private static final Logger LOG = Logger.getLogger(Application.class.getName());
+
+    private final AppConfig config;
+    private final Vertx vertx;
+    private final Database database;
+    private final ServiceState state;
+    private final HttpVerticle http;
+
+    private Application(AppConfig config, Vertx vertx, Database database, ServiceState state, HttpVerticle http) {
+        this.config = config;
+        this.vertx = vertx;
+        this.database = database;
+        this.state = state;
+        this.http = http;
+    }
+
+    /** Starts everything; completes once the HTTP server listens. */
+    public static Future<Application> start(AppConfig config) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+
+        VertxOptions options = new VertxOptions()
+                // Nothing to serve from the file system: no file cache, so nothing is written outside /tmp.
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false))
+                .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                        // Route templates, never raw paths: label values stay bounded.
+                        .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE,
+                                Label.POOL_NAME)));
+        Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
+
+        Database database = config.database().map(db -> new Database(vertx, db, config.poolSize())).orElse(null);
+        if (database == null) {
+            Log.event(LOG, Level.WARNING, "DATABASE_URL is not set: /ready will answer 503 until it is");
+        } else {
+            database.migrateInBackground();
+        }
+        ServiceState state = new ServiceState();
+        HttpVerticle http = new HttpVerticle(config, database, state, registry);
+        // A promise outside Vert.x's contexts: on failure Vert.x is closed first, and its event loops with it.
+        Promise<Application> started = Promise.promise();
+        vertx.deployVerticle(http).onComplete(deployed -> {
+            if (deployed.succeeded()) {
+                started.complete(new Application(config, vertx, database, state, http));
+            } else {
+                vertx.close().onComplete(closed -> started.fail(deployed.cause()));
+            }
+        });
+        return started.future();
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /**
+     * Graceful shutdown: readiness turns 503 at once; requests keep being served for the shutdown delay, so that
+     * load balancers stop sending; then the listener closes and in-flight requests finish; then the pool and
+     * Vert.x close.
+     */
+    public Future<Void> shutdown() {
+        if (!state.beginShutdown()) {
+            return Future.succeededFuture();
+        }
+        long delay = config.shutdownDelay().toMillis();
+        long drain = config.shutdownGrace().toMillis() - delay - 500;
+        Log.event(LOG, Level.INFO, "shutting down", "delayMs", delay, "drainMs", drain);
+        Future<Void> delayed = delay == 0 ? Future.succeededFuture()
+                : Future.future(p -> vertx.setTimer(delay, id -> p.complete()));
+        return delayed
+                .compose(v -> http.shutdown(Math.max(drain, 100), TimeUnit.MILLISECONDS))
+                .compose(v -> database == null ? Future.<Void>succeededFuture() : database.close())
+                .eventually(() -> vertx.close())
+                .onComplete(r -> Log.event(LOG, Level.INFO, "stopped", "clean", r.succeeded()));
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.hardenedcontainer.sample;
+
+import io.github.hardenedcontainer.sample.config.AppConfig;
+import io.github.hardenedcontainer.sample.config.ConfigException;
+import io.github.hardenedcontainer.sample.log.Log;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import sun.misc.Signal;
+
+/**
+ * Entry point. A bad configuration ends the process with exit code 2 and one line naming the variable. SIGTERM
+ * and SIGINT start a graceful shutdown that ends with exit code 0 when it completes within the grace period.
+ */
+public final class Main {
+
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Log.toStdout();
+        AppConfig config;
+        try {
+            config = AppConfig.fromEnvironment(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("sample-app: configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        Application app;
+        try {
+            app = Application.start(config).await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("sample-app: could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Log.event(LOG, Level.INFO, "started", "port", app.port(),
+                "startMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (!stopping.compareAndSet(false, true)) {
+                return;
+            }
+            Thread shutdown = new Thread(() -> {
+                int code;
+                try {
+                    app.shutdown().await(config.shutdownGrace().toMillis() + 2000, TimeUnit.MILLISECONDS);
+                    code = 0;
+                } catch (Exception e) {
+                    Log.event(LOG, Level.SEVERE, "shutdown did not complete in time", "error", String.valueOf(e));
+                    code = 1;
+                }
+                System.exit(code);
+            }, "shutdown");
+            shutdown.start();
+        };
+        Signal.handle(new Signal("TERM"), signal -> stop.run());
+        Signal.handle(new Signal("INT"), signal -> stop.run());
+    }
+}

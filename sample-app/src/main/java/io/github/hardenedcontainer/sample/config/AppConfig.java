@@ -1,0 +1,152 @@
+package io.github.hardenedcontainer.sample.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service's configuration, read from environment variables only.
+ *
+ * <ul>
+ *   <li>{@code PORT}: HTTP port, default 8080.</li>
+ *   <li>{@code APP_ENV}: environment name shown in /info, default {@code production}.</li>
+ *   <li>{@code DATABASE_URL}: {@code postgres://user[:password]@host[:port]/database}; without it the service runs
+ *       and /ready answers 503 "database not configured".</li>
+ *   <li>{@code DATABASE_PASSWORD_FILE}: a file holding the password (a Compose or Kubernetes secret); it wins over a
+ *       password inside {@code DATABASE_URL}.</li>
+ *   <li>{@code DATABASE_POOL_SIZE}: connections in the pool, default 5.</li>
+ *   <li>{@code SHUTDOWN_GRACE_SECONDS}: how long SIGTERM may take in all, default 10.</li>
+ *   <li>{@code SHUTDOWN_DELAY_SECONDS}: how long the service keeps serving with /ready at 503 after SIGTERM, so
+ *       that load balancers stop sending before the listener closes, default 2.</li>
+ *   <li>{@code GIT_COMMIT}: the commit the image was built from, shown in /info when set.</li>
+ * </ul>
+ */
+public record AppConfig(
+        int port,
+        String environment,
+        Optional<DatabaseConfig> database,
+        int poolSize,
+        Duration shutdownGrace,
+        Duration shutdownDelay,
+        Optional<String> gitCommit) {
+
+    /** Readiness never waits longer than this for the database. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(2);
+
+    /** Reads and validates the configuration; the first bad variable is reported. */
+    public static AppConfig fromEnvironment(Map<String, String> env) throws ConfigException {
+        int port = integer(env, "PORT", 8080, 1, 65535);
+        String environment = text(env, "APP_ENV").orElse("production");
+        if (!environment.matches("[A-Za-z0-9._-]{1,32}")) {
+            throw new ConfigException("APP_ENV must be 1 to 32 letters, digits, '.', '_' or '-', such as production");
+        }
+        Optional<DatabaseConfig> database = Optional.empty();
+        Optional<String> url = text(env, "DATABASE_URL");
+        Optional<String> passwordFile = text(env, "DATABASE_PASSWORD_FILE");
+        if (url.isPresent()) {
+            DatabaseConfig parsed = parseUrl(url.get());
+            if (passwordFile.isPresent()) {
+                parsed = new DatabaseConfig(parsed.host(), parsed.port(), parsed.database(), parsed.user(),
+                        readPassword(passwordFile.get()));
+            }
+            database = Optional.of(parsed);
+        } else if (passwordFile.isPresent()) {
+            throw new ConfigException("DATABASE_PASSWORD_FILE is set but DATABASE_URL is not: set DATABASE_URL to"
+                    + " postgres://user@host:5432/database");
+        }
+        int poolSize = integer(env, "DATABASE_POOL_SIZE", 5, 1, 100);
+        int grace = integer(env, "SHUTDOWN_GRACE_SECONDS", 10, 1, 300);
+        int delay = integer(env, "SHUTDOWN_DELAY_SECONDS", 2, 0, 60);
+        if (delay >= grace) {
+            throw new ConfigException("SHUTDOWN_DELAY_SECONDS (" + delay + ") must be less than SHUTDOWN_GRACE_SECONDS ("
+                    + grace + "), so that in-flight requests have time to finish");
+        }
+        Optional<String> commit = text(env, "GIT_COMMIT");
+        if (commit.isPresent() && !commit.get().matches("[0-9a-fA-F]{7,40}")) {
+            throw new ConfigException("GIT_COMMIT must be a commit SHA of 7 to 40 hex digits");
+        }
+        return new AppConfig(port, environment, database, poolSize, Duration.ofSeconds(grace),
+                Duration.ofSeconds(delay), commit);
+    }
+
+    static DatabaseConfig parseUrl(String value) throws ConfigException {
+        String problem = "DATABASE_URL must look like postgres://user@host:5432/database";
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new ConfigException(problem + " (it is not a valid URL)");
+        }
+        if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
+            throw new ConfigException(problem + " (the scheme must be postgres or postgresql)");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new ConfigException(problem + " (the host is missing)");
+        }
+        String rawUser = uri.getRawUserInfo();
+        if (rawUser == null || rawUser.isEmpty() || rawUser.startsWith(":")) {
+            throw new ConfigException(problem + " (the user is missing)");
+        }
+        String path = uri.getPath();
+        if (path == null || path.length() < 2 || path.indexOf('/', 1) >= 0) {
+            throw new ConfigException(problem + " (the database name is missing)");
+        }
+        int colon = rawUser.indexOf(':');
+        String user = decode(colon < 0 ? rawUser : rawUser.substring(0, colon));
+        String password = colon < 0 ? null : decode(rawUser.substring(colon + 1));
+        int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+        if (port < 1 || port > 65535) {
+            throw new ConfigException(problem + " (the port must be 1 to 65535)");
+        }
+        return new DatabaseConfig(uri.getHost(), port, path.substring(1), user, password);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String readPassword(String file) throws ConfigException {
+        try {
+            String content = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            String password = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+                    : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+            if (password.isEmpty()) {
+                throw new ConfigException("DATABASE_PASSWORD_FILE " + file + " is empty: write the password into it");
+            }
+            return password;
+        } catch (IOException e) {
+            throw new ConfigException("DATABASE_PASSWORD_FILE " + file + " cannot be read (" + e.getClass().getSimpleName()
+                    + "): mount the secret file there or unset the variable");
+        }
+    }
+
+    private static Optional<String> text(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static int integer(Map<String, String> env, String name, int defaultValue, int min, int max)
+            throws ConfigException {
+        Optional<String> value = text(env, name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(value.get());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", got \""
+                + value.get() + "\"");
+    }
+}

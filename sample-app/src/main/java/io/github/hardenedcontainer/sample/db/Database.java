@@ -1,0 +1,93 @@
+package io.github.hardenedcontainer.sample.db;
+
+import io.github.hardenedcontainer.sample.config.AppConfig;
+import io.github.hardenedcontainer.sample.config.DatabaseConfig;
+import io.github.hardenedcontainer.sample.log.Log;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The connection pool and the schema state. The pool is created once; readiness borrows a pooled connection for
+ * {@code SELECT 1} rather than opening a new one. Migrations are retried in the background until they succeed,
+ * so the service starts (and answers /health) even while the database is still coming up.
+ */
+public final class Database {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    private static final long MIGRATION_RETRY_MS = 2000;
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private volatile boolean migrated;
+    private volatile boolean closed;
+
+    public Database(Vertx vertx, DatabaseConfig config, int poolSize) {
+        this.vertx = vertx;
+        long timeoutMs = AppConfig.READY_TIMEOUT.toMillis();
+        PgConnectOptions connect = new PgConnectOptions()
+                .setHost(config.host())
+                .setPort(config.port())
+                .setDatabase(config.database())
+                .setUser(config.user())
+                .setPassword(config.password())
+                .setPipeliningLimit(256)
+                .setCachePreparedStatements(true);
+        PoolOptions poolOptions = new PoolOptions()
+                .setName("app")
+                .setMaxSize(poolSize)
+                .setConnectionTimeout((int) timeoutMs)
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout(60)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
+        NetClientOptions net = new NetClientOptions().setConnectTimeout((int) timeoutMs);
+        this.pool = PgBuilder.pool().with(poolOptions).with(net).connectingTo(connect).using(vertx).build();
+        Log.event(LOG, Level.INFO, "database pool created", "target", config.redacted(), "size", poolSize);
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    /** Starts applying migrations, retrying every two seconds until the database accepts them. */
+    public void migrateInBackground() {
+        new Migrator(pool).migrate().onComplete(result -> {
+            if (result.succeeded()) {
+                migrated = true;
+                Log.event(LOG, Level.INFO, "schema up to date", "applied", result.result());
+            } else if (!closed) {
+                Log.event(LOG, Level.WARNING, "migrations failed, retrying", "error", describe(result.cause()));
+                vertx.setTimer(MIGRATION_RETRY_MS, id -> migrateInBackground());
+            }
+        });
+    }
+
+    public boolean migrated() {
+        return migrated;
+    }
+
+    /** {@code SELECT 1} through the pool, failing after the readiness timeout. */
+    public Future<Void> ping() {
+        return pool.query("SELECT 1").execute()
+                .timeout(AppConfig.READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .mapEmpty();
+    }
+
+    public Future<Void> close() {
+        closed = true;
+        return pool.close();
+    }
+
+    /** A short reason for logs and readiness bodies: the exception type and message, no connection secrets. */
+    public static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

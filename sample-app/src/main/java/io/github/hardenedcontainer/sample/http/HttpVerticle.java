@@ -1,0 +1,126 @@
+package io.github.hardenedcontainer.sample.http;
+
+import io.github.hardenedcontainer.sample.config.AppConfig;
+import io.github.hardenedcontainer.sample.db.Database;
+import io.github.hardenedcontainer.sample.log.Log;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The HTTP server: routes, JSON errors for every failure, one log line per request. */
+public final class HttpVerticle extends VerticleBase {
+
+    /** Requests with a larger body get 413. */
+    public static final int BODY_LIMIT = 16 * 1024;
+
+    private static final Logger LOG = Logger.getLogger("http");
+    private static final String ROUTE_KEY = "route";
+
+    private final AppConfig config;
+    private final Database database;
+    private final ServiceState state;
+    private final PrometheusMeterRegistry registry;
+    private HttpServer server;
+
+    public HttpVerticle(AppConfig config, Database database, ServiceState state, PrometheusMeterRegistry registry) {
+        this.config = config;
+        this.database = database;
+        this.state = state;
+        this.registry = registry;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.route().handler(this::logRequest);
+
+        OpsApi ops = new OpsApi(config, database, state, BuildInfo.load());
+        ItemsApi items = new ItemsApi(database);
+        route(router, HttpMethod.GET, "/", ops::root);
+        route(router, HttpMethod.GET, "/health", ops::health);
+        route(router, HttpMethod.GET, "/ready", ops::ready);
+        route(router, HttpMethod.GET, "/info", ops::info);
+        route(router, HttpMethod.GET, "/metrics", PrometheusScrapingHandler.create(registry));
+        // The body handler sits on the one route that takes a body, so metrics see a single route template.
+        router.post("/api/items").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(ctx -> {
+            ctx.put(ROUTE_KEY, "/api/items");
+            items.create(ctx);
+        });
+        route(router, HttpMethod.GET, "/api/items", items::list);
+        route(router, HttpMethod.GET, "/api/items/:id", items::get);
+
+        router.route().failureHandler(this::failure);
+        router.errorHandler(404, ctx -> ApiError.send(ctx, 404, "not_found", "no such resource"));
+        router.errorHandler(405, ctx -> ApiError.send(ctx, 405, "method_not_allowed", "method "
+                + ctx.request().method() + " is not allowed here"));
+
+        HttpServerOptions options = new HttpServerOptions().setHost("0.0.0.0").setPort(config.port())
+                .setIdleTimeout(60).setIdleTimeoutUnit(TimeUnit.SECONDS);
+        return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> {
+            server = s;
+            Log.event(LOG, Level.INFO, "listening", "port", s.actualPort());
+        });
+    }
+
+    /** The port the server listens on (useful when {@code PORT=0} in tests). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    /** Stops accepting connections and lets in-flight requests finish, up to the timeout. */
+    public Future<Void> shutdown(long timeout, TimeUnit unit) {
+        return server == null ? Future.succeededFuture() : server.shutdown(timeout, unit);
+    }
+
+    private static void route(Router router, HttpMethod method, String path, Handler<RoutingContext> handler) {
+        router.route(method, path).handler(ctx -> {
+            ctx.put(ROUTE_KEY, path);
+            handler.handle(ctx);
+        });
+    }
+
+    private void logRequest(RoutingContext ctx) {
+        long start = System.nanoTime();
+        ctx.addEndHandler(done -> {
+            String route = ctx.get(ROUTE_KEY);
+            if (route == null && ctx.currentRoute() != null) {
+                route = ctx.currentRoute().getPath();
+            }
+            Log.event(LOG, Level.INFO, "request",
+                    "method", ctx.request().method().name(),
+                    "route", route == null ? "unmatched" : route,
+                    "status", ctx.response().getStatusCode(),
+                    "durationMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        });
+        ctx.next();
+    }
+
+    private void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof ApiError error) {
+            ApiError.send(ctx, error.status(), error.status() == 503 ? "unavailable" : "bad_request", error.getMessage());
+            return;
+        }
+        int status = ctx.statusCode();
+        if (status == 413) {
+            ApiError.send(ctx, 413, "payload_too_large", "the body is larger than " + BODY_LIMIT + " bytes");
+        } else if (status >= 400 && status < 500) {
+            ApiError.send(ctx, status, "bad_request", "the request could not be processed");
+        } else {
+            Log.event(LOG, Level.SEVERE, "request failed", "route", ctx.get(ROUTE_KEY),
+                    "error", failure == null ? "status " + status : Database.describe(failure));
+            ApiError.send(ctx, 500, "internal_error", "the request failed; see the service log");
+        }
+    }
+}
