@@ -23,7 +23,8 @@ public final class Fixtures {
     public static ReactorFacts postgresService(Settings settings) {
         ModuleFacts m = new ModuleFacts("com.example", "orders", "2.0.0", "Orders", "Order service\n  with \"quotes\"",
                 "jar", "", "orders-2.0.0", List.of("io.vertx:vertx-web", "io.vertx:vertx-pg-client"),
-                List.of("com.example.orders.Main"), "21", "Apache-2.0", "https://github.com/example/orders", settings);
+                List.of("com.example.orders.Main"), "21", "Apache-2.0", "https://github.com/example/orders", settings,
+                List.of("src"));
         return single(m);
     }
 
@@ -33,18 +34,25 @@ public final class Fixtures {
                 module("", "com.example", "shop-parent", "pom", List.of(), List.of(), settings),
                 module("common", "com.example", "common", "jar", List.of(), List.of(), settings),
                 module("services/api", "com.example", "api", "jar",
-                        List.of("com.example:common", "org.postgresql:postgresql"), List.of("com.example.api.Main"), settings),
+                        List.of("com.example:common", "org.postgresql:postgresql"), List.of("com.example.api.Main"), settings,
+                        List.of("common/src", "services/api/src")),
                 module("services/worker", "com.example", "worker", "jar", List.of("com.example:common"),
-                        List.of("com.example.worker.Worker"), settings));
+                        List.of("com.example.worker.Worker"), settings, List.of("common/src", "services/worker/src")));
         return new ReactorFacts(modules,
-                List.of("common/pom.xml", "pom.xml", "services/api/pom.xml", "services/pom.xml", "services/worker/pom.xml"),
+                List.of("pom.xml", "common/pom.xml", "services/api/pom.xml", "services/pom.xml", "services/worker/pom.xml"),
                 List.of("common/src", "services/api/src", "services/worker/src"), true, true, settings);
     }
 
     public static ModuleFacts module(String path, String groupId, String artifactId, String packaging,
             List<String> dependencies, List<String> mainClasses, Settings settings) {
+        return module(path, groupId, artifactId, packaging, dependencies, mainClasses, settings,
+                List.of(path.isEmpty() ? "src" : path + "/src"));
+    }
+
+    public static ModuleFacts module(String path, String groupId, String artifactId, String packaging,
+            List<String> dependencies, List<String> mainClasses, Settings settings, List<String> sourceDirs) {
         return new ModuleFacts(groupId, artifactId, VERSION, artifactId, null, packaging, path,
-                artifactId + "-" + VERSION, dependencies, mainClasses, "17", null, null, settings);
+                artifactId + "-" + VERSION, dependencies, mainClasses, "17", null, null, settings, sourceDirs);
     }
 
     public static ReactorFacts single(ModuleFacts module) {

@@ -190,7 +190,7 @@ public final class ConfigurationValidator {
                 firstNonBlank(module.description(), module.name(), module.artifactId()),
                 module.license(), module.scmUrl(), module.relativePath(), contextPath, module.finalName(),
                 mainClass, javaVersion, builder, runtime, postgres, uid, gid, port, host, health, readiness,
-                s.jvmOptions(), database, buildMode, memory, cpus, pids);
+                s.jvmOptions(), database, buildMode, memory, cpus, pids, module.sourceDirs());
     }
 
     private static String relativeToRoot(String modulePath) {

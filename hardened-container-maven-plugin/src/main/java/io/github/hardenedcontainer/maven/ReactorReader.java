@@ -37,29 +37,28 @@ final class ReactorReader {
      */
     static ReactorFacts read(Path root, List<MavenProject> selected, List<MavenProject> all, MavenProject current,
             Settings shared) {
+        Map<String, MavenProject> byKey = new java.util.HashMap<>();
+        TreeSet<String> poms = new TreeSet<>(ReactorReader::rootFirst);
+        for (MavenProject project : all) {
+            String relative = relative(root, project.getBasedir());
+            if (relative != null) {
+                byKey.put(project.getGroupId() + ":" + project.getArtifactId(), project);
+                poms.add(relative.isEmpty() ? "pom.xml" : relative + "/pom.xml");
+            }
+        }
         List<ModuleFacts> modules = new ArrayList<>();
+        TreeSet<String> allSources = new TreeSet<>();
         for (MavenProject project : selected) {
             String relative = relative(root, project.getBasedir());
             if (relative == null) {
                 continue;
             }
             Settings settings = project == current ? shared : merge(shared, configuration(project));
-            modules.add(facts(project, relative, settings));
+            List<String> sources = sourceDirs(root, project, byKey);
+            allSources.addAll(sources);
+            modules.add(facts(project, relative, settings, sources));
         }
-        TreeSet<String> poms = new TreeSet<>();
-        TreeSet<String> sources = new TreeSet<>();
-        for (MavenProject project : all) {
-            String relative = relative(root, project.getBasedir());
-            if (relative == null) {
-                continue;
-            }
-            String prefix = relative.isEmpty() ? "" : relative + "/";
-            poms.add(prefix + "pom.xml");
-            if (Files.isDirectory(project.getBasedir().toPath().resolve("src"))) {
-                sources.add(prefix + "src");
-            }
-        }
-        return new ReactorFacts(modules, List.copyOf(poms), List.copyOf(sources),
+        return new ReactorFacts(modules, List.copyOf(poms), List.copyOf(allSources),
                 Files.isRegularFile(root.resolve("mvnw")), hasFiles(root.resolve(".mvn")), shared);
     }
 
@@ -83,7 +82,44 @@ final class ReactorReader {
         return root.relativize(dir).toString().replace(File.separatorChar, '/');
     }
 
-    private static ModuleFacts facts(MavenProject project, String relative, Settings settings) {
+    /** POM paths with the root POM first, then by path. */
+    private static int rootFirst(String a, String b) {
+        boolean rootA = a.equals("pom.xml");
+        boolean rootB = b.equals("pom.xml");
+        return rootA == rootB ? a.compareTo(b) : rootA ? -1 : 1;
+    }
+
+    /**
+     * The {@code src} directories a module's build needs: its own and those of every reactor module it depends
+     * on, directly or not, as a dependency or as a build plugin (what {@code mvn -pl module -am} builds).
+     */
+    private static List<String> sourceDirs(Path root, MavenProject start, Map<String, MavenProject> reactor) {
+        TreeSet<String> dirs = new TreeSet<>();
+        java.util.Set<MavenProject> seen = new java.util.HashSet<>();
+        java.util.Deque<MavenProject> todo = new java.util.ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            MavenProject project = todo.pop();
+            if (!seen.add(project)) {
+                continue;
+            }
+            String relative = relative(root, project.getBasedir());
+            if (relative != null && Files.isDirectory(project.getBasedir().toPath().resolve("src"))) {
+                dirs.add(relative.isEmpty() ? "src" : relative + "/src");
+            }
+            List<String> upstream = new ArrayList<>();
+            project.getDependencies().forEach(d -> upstream.add(d.getGroupId() + ":" + d.getArtifactId()));
+            project.getBuildPlugins().forEach(p -> upstream.add(p.getGroupId() + ":" + p.getArtifactId()));
+            for (String key : upstream) {
+                MavenProject next = reactor.get(key);
+                if (next != null) {
+                    todo.push(next);
+                }
+            }
+        }
+        return List.copyOf(dirs);
+    }
+
+    private static ModuleFacts facts(MavenProject project, String relative, Settings settings, List<String> sources) {
         List<String> dependencies = new ArrayList<>();
         for (Dependency dependency : project.getDependencies()) {
             dependencies.add(dependency.getGroupId() + ":" + dependency.getArtifactId());
@@ -96,7 +132,7 @@ final class ReactorReader {
         return new ModuleFacts(project.getGroupId(), project.getArtifactId(), project.getVersion(),
                 project.getName(), project.getDescription(), project.getPackaging(), relative,
                 project.getBuild().getFinalName(), dependencies, mainClasses(project), release, license, scm,
-                settings);
+                settings, sources);
     }
 
     /** Main classes declared in the POM, most specific first. */

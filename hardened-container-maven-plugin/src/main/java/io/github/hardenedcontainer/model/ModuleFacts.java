@@ -19,6 +19,8 @@ import java.util.List;
  * @param license the first license name, or {@code null}
  * @param scmUrl the SCM URL, or {@code null}
  * @param settings the configuration for this module (the module's own plugin configuration over the shared one)
+ * @param sourceDirs the {@code src} directories the module's build needs (its own and those of the reactor
+ *     modules it depends on), relative to the repository root, sorted
  */
 public record ModuleFacts(
         String groupId,
@@ -34,11 +36,13 @@ public record ModuleFacts(
         String javaRelease,
         String license,
         String scmUrl,
-        Settings settings) {
+        Settings settings,
+        List<String> sourceDirs) {
 
     public ModuleFacts {
         dependencies = List.copyOf(dependencies);
         mainClassCandidates = List.copyOf(mainClassCandidates);
+        sourceDirs = List.copyOf(sourceDirs);
     }
 
     /** Whether this module is the repository root itself (single-module projects). */

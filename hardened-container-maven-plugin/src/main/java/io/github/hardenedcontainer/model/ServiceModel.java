@@ -34,10 +34,12 @@ public record ServiceModel(
         BuildMode buildMode,
         String memoryLimit,
         String cpuLimit,
-        int pidsLimit) {
+        int pidsLimit,
+        List<String> sourceDirs) {
 
     public ServiceModel {
         jvmOptions = List.copyOf(jvmOptions);
+        sourceDirs = List.copyOf(sourceDirs);
     }
 
     /** Whether the Compose stack includes PostgreSQL. */

@@ -1,6 +1,10 @@
 <#-- Hardened multi-stage Dockerfile. Data model: see TemplateData. -->
 <#assign s = service>
-# Build: DOCKER_BUILDKIT=1 docker build<#if s.contextPath != "."> -f [=s.modulePrefix]Dockerfile</#if> -t [=s.imageName]:local [=s.contextPath]
+<#if s.contextPath != ".">
+# Build from the repository root: DOCKER_BUILDKIT=1 docker build -f [=s.modulePrefix]Dockerfile -t [=s.imageName]:local .
+<#else>
+# Build: DOCKER_BUILDKIT=1 docker build -t [=s.imageName]:local .
+</#if>
 # Base images come from build arguments, so an organisation can point them at its own trusted images
 # (for example --build-arg RUNTIME_IMAGE=registry.example.com/base/jre:[=s.javaVersion]).
 ARG BUILDER_IMAGE=[=s.builderImage]
@@ -45,7 +49,7 @@ RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -ntp<#if repo.multiModule> -pl [=s.modulePath] -am</#if> org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline
 
 # Sources, then the build. Tests run in CI before the image is built; here they are compiled, not run.
-<#list repo.sourceDirs as dir>
+<#list s.sourceDirs as dir>
 COPY [=dir] ./[=dir]
 </#list>
 RUN --mount=type=cache,target=/root/.m2 \

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code postgres} user, since PostgreSQL refuses to run as root.
  *
  * <p>Without PostgreSQL binaries the calling test is skipped on a developer machine (one line says how to
- * install them) and fails under {@code CI=true}.
+ * install them) and fails when {@code HARDENED_REQUIRE_TOOLS=true} ({@code .ci/run} sets it).
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -159,8 +159,8 @@ public final class PostgresServer implements AutoCloseable {
                         .orElse(null);
             }
         }
-        if (found == null && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("PostgreSQL server binaries are missing and CI=true:"
+        if (found == null && "true".equals(System.getenv("HARDENED_REQUIRE_TOOLS"))) {
+            throw new IllegalStateException("PostgreSQL server binaries are missing and HARDENED_REQUIRE_TOOLS=true:"
                     + " apt-get install postgresql (.ci/run does)");
         }
         Assumptions.assumeTrue(found != null,
