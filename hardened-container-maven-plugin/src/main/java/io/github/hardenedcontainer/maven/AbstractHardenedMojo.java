@@ -238,12 +238,38 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
             getLog().info("Done for the whole reactor at " + selected.get(0).getArtifactId());
             return;
         }
-        Path root = session.getTopLevelProject() != null
-                ? session.getTopLevelProject().getBasedir().toPath().toAbsolutePath().normalize()
-                : project.getBasedir().toPath().toAbsolutePath().normalize();
+        Path root = repositoryRoot();
         List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : selected;
         ReactorFacts facts = ReactorReader.read(root, selected, all, project, settings());
         execute(new ExecutionContext(root, facts));
+    }
+
+    /**
+     * The directory Docker builds from: the highest of the top-level project, the multi-module project directory
+     * ({@code .mvn}) and the project's local parents that contains this project. With {@code -pl module} the
+     * parent POMs are then still in the build context.
+     */
+    private Path repositoryRoot() {
+        Path dir = project.getBasedir().toPath().toAbsolutePath().normalize();
+        Path root = dir;
+        List<Path> candidates = new java.util.ArrayList<>();
+        if (session.getTopLevelProject() != null) {
+            candidates.add(session.getTopLevelProject().getBasedir().toPath());
+        }
+        if (session.getRequest().getMultiModuleProjectDirectory() != null) {
+            candidates.add(session.getRequest().getMultiModuleProjectDirectory().toPath());
+        }
+        for (MavenProject parent = project.getParent(); parent != null && parent.getFile() != null;
+                parent = parent.getParent()) {
+            candidates.add(parent.getBasedir().toPath());
+        }
+        for (Path candidate : candidates) {
+            Path c = candidate.toAbsolutePath().normalize();
+            if (dir.startsWith(c) && c.getNameCount() < root.getNameCount()) {
+                root = c;
+            }
+        }
+        return root;
     }
 
     /** The goal's work, with the reactor read. */

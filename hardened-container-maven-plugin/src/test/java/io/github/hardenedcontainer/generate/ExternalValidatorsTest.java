@@ -51,6 +51,13 @@ class ExternalValidatorsTest {
     }
 
     @Test
+    void thisRepositorysGeneratedFilesPass() throws Exception {
+        assertValid("workflow", List.of(REPO.resolve(".github/workflows/container.yml")));
+        assertValid("compose", List.of(REPO.resolve("sample-app/compose.yaml")));
+        assertValid("dockerfile", List.of(REPO.resolve("sample-app/Dockerfile")));
+    }
+
+    @Test
     void theValidatorsRejectBrokenFiles() throws Exception {
         Path dir = Files.createTempDirectory("broken");
         Path compose = dir.resolve("compose.yaml");

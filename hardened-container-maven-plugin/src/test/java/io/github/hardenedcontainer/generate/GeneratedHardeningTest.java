@@ -50,6 +50,16 @@ class GeneratedHardeningTest {
         });
     }
 
+    @org.junit.jupiter.api.Test
+    void thisRepositorysGeneratedFilesMeetTheCatalogue() throws Exception {
+        java.nio.file.Path repo = GoldenFileTest.GOLDEN.getParent().getParent().getParent().getParent().getParent();
+        dockerfile(java.nio.file.Files.readString(repo.resolve("sample-app/Dockerfile")));
+        compose(java.nio.file.Files.readString(repo.resolve("sample-app/compose.yaml")));
+        workflow(java.nio.file.Files.readString(repo.resolve(".github/workflows/container.yml")));
+        dependabot(java.nio.file.Files.readString(repo.resolve(".github/dependabot.yml")));
+        dockerignore(java.nio.file.Files.readString(repo.resolve(".dockerignore")));
+    }
+
     private static Map<String, String> render(ReactorFacts facts) {
         try {
             return GoldenFileTest.render(facts);
