@@ -17,6 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.dns.AddressResolverOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -56,6 +57,10 @@ public final class Application {
         new UptimeMetrics().bindTo(registry);
 
         VertxOptions options = new VertxOptions()
+                // Re-resolve host names within seconds: a database container that restarts may come back with
+                // another address, and a cached one would keep readiness at 503 long after it is back.
+                .setAddressResolverOptions(new AddressResolverOptions().setCacheMaxTimeToLive(5)
+                        .setCacheNegativeTimeToLive(0))
                 // Nothing to serve from the file system: no file cache, so nothing is written outside /tmp.
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false))
                 .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
