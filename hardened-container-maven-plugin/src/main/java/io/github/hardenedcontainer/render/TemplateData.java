@@ -18,7 +18,7 @@ import java.util.Map;
  * repo.*     multiModule, mavenWrapper, mavenConfig, mvnCommand, registry, ciJavaVersion, trivyVersion, modulePoms, sourceDirs,
  *            services (list of service maps), anyPostgres, prebuilt, pins (action name -> {uses, release})
  * service.*  name, imageName, artifactId, description, license, scmUrl, modulePath, modulePrefix, contextPath,
- *            jarGlob, sourceDirs (the src directories its build needs), mainClass, javaVersion, builderImage, runtimeImage, postgresImage, uid, gid, port,
+ *            jarGlob, jarName, sourceDirs (the src directories its build needs), mainClass, javaVersion, builderImage, runtimeImage, postgresImage, uid, gid, port,
  *            hostAddress, healthPath, readinessPath, healthUrl, postgres, prebuilt, memoryLimit, cpuLimit,
  *            pidsLimit, entrypoint, healthcheck, composeHealthcheck (JSON array text), labels (name -> quoted value)
  * </pre>
@@ -88,6 +88,7 @@ public final class TemplateData {
         m.put("modulePrefix", s.modulePrefix());
         m.put("contextPath", s.contextPath());
         m.put("jarGlob", s.modulePrefix() + "target/" + jarGlob(s));
+        m.put("jarName", jarGlob(s));
         m.put("sourceDirs", s.sourceDirs());
         m.put("mainClass", s.mainClass());
         m.put("javaVersion", s.javaVersion());

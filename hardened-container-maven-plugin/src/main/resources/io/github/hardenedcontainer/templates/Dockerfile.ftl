@@ -11,7 +11,7 @@ ARG BUILDER_IMAGE=[=s.builderImage]
 ARG RUNTIME_IMAGE=[=s.runtimeImage]
 
 <#if s.prebuilt>
-# The jar is built outside Docker; this stage only compiles the health probe.
+# The jar is built outside Docker; this stage compiles the health probe and sorts target/ into layers.
 FROM ${BUILDER_IMAGE} AS builder
 <#else>
 # Builder: compiles and packages the application with Maven. Nothing from this stage but the outputs
@@ -36,9 +36,19 @@ RUN mkdir -p /opt/probe/src /opt/probe/classes \
     '}' \
     > /opt/probe/src/HealthProbe.java \
  && javac --release 11 -d /opt/probe/classes /opt/probe/src/HealthProbe.java
-<#if !s.prebuilt>
+<#if s.prebuilt>
 
-# Dependencies first: this layer is rebuilt only when a POM changes.
+# The jar and its runtime dependencies come from target/, built outside Docker; sort them into layers.
+COPY [=s.modulePrefix]target/ /prebuilt/
+RUN mkdir -p /layers/lib /layers/app \
+ && if [ -d /prebuilt/container-lib ]; then cp -R /prebuilt/container-lib/. /layers/lib/; fi \
+ && set -- /prebuilt/[=s.jarName] \
+ && if [ "$#" -ne 1 ] || [ ! -f "$1" ]; then echo "expected exactly one jar matching [=s.jarGlob], found: $*" >&2; exit 1; fi \
+ && cp "$1" /layers/app/app.jar
+<#else>
+
+# Dependencies first: this layer is rebuilt only when a POM changes. The generator plugin itself is not needed
+# to build the jar, so it is not resolved here.
 <#list repo.modulePoms as pom>
 COPY [=pom] ./[=pom]
 </#list>
@@ -46,7 +56,8 @@ COPY [=pom] ./[=pom]
 COPY .mvn ./.mvn
 </#if>
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp<#if repo.multiModule> -pl [=s.modulePath] -am</#if> org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline
+    mvn -B -ntp<#if repo.multiModule> -pl [=s.modulePath] -am</#if> org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline \
+      -DexcludeArtifactIds=hardened-container-maven-plugin
 
 # Sources, then the build. Tests run in CI before the image is built; here they are compiled, not run.
 <#list s.sourceDirs as dir>
@@ -71,13 +82,8 @@ FROM ${RUNTIME_IMAGE} AS runtime
 WORKDIR /app
 # Layers from least to most often changed. Files stay owned by root: the runtime user can read, not write.
 COPY --from=builder /opt/probe/classes /app/probe
-<#if s.prebuilt>
-COPY [=s.modulePrefix]target/container-lib/ /app/lib/
-COPY [=s.jarGlob] /app/app.jar
-<#else>
 COPY --from=builder /layers/lib /app/lib
 COPY --from=builder /layers/app /app
-</#if>
 
 USER [=s.uid]:[=s.gid]
 EXPOSE [=s.port]

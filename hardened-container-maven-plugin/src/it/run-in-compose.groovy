@@ -1,0 +1,84 @@
+// Shared by the docker-* ITs: builds the image from the generated Dockerfile and runs the generated compose.yaml
+// (its hardening untouched; only image names and the host port come from the variables it reads), then checks the
+// container becomes healthy through its Docker HEALTHCHECK and answers on the health path. Cleans up always.
+// Without Docker it skips with one line, unless HARDENED_REQUIRE_TOOLS=true (.ci/run), where it fails.
+import groovy.json.JsonSlurper
+
+def run = { List<String> cmd, Map<String, String> env = [:], long timeoutSeconds = 900 ->
+    def pb = new ProcessBuilder(cmd).directory(basedir).redirectErrorStream(true)
+    pb.environment().put('PATH', '/usr/bin:' + System.getenv('PATH'))
+    pb.environment().put('DOCKER_BUILDKIT', '1')
+    pb.environment().put('COMPOSE_DOCKER_CLI_BUILD', '1')
+    pb.environment().putAll(env)
+    def out = new File(basedir, 'docker.log')
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(out))
+    def p
+    try {
+        p = pb.start()
+    } catch (IOException e) {
+        return [127, e.message]
+    }
+    if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly()
+        return [124, "timed out: " + cmd.join(' ')]
+    }
+    return [p.exitValue(), out.text]
+}
+def capture = { List<String> cmd ->
+    def p = new ProcessBuilder(cmd).redirectErrorStream(true).start()
+    def text = p.inputStream.text
+    p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)
+    return [p.exitValue(), text.trim()]
+}
+
+def docker = new File('/usr/bin/docker').canExecute() ? '/usr/bin/docker' : 'docker'
+def engine = capture([docker, 'info'])[0] == 0
+def composeCmd = capture(['docker-compose', 'version'])[0] == 0 ? ['docker-compose'] : [docker, 'compose']
+if (!engine || capture(composeCmd + ['version'])[0] != 0) {
+    if (System.getenv('HARDENED_REQUIRE_TOOLS') == 'true') {
+        throw new AssertionError('no Docker engine or Compose and HARDENED_REQUIRE_TOOLS=true: .ci/run installs and starts them')
+    }
+    println 'Container IT skipped: no Docker engine or Compose; install Docker and start dockerd (bash .ci/run does)'
+    return true
+}
+
+def name = basedir.name
+def port = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
+def env = [COMPOSE_PROJECT_NAME: 'it' + name.replaceAll('[^a-z0-9]', ''), APP_IMAGE: "it-${name}:local".toString(),
+           APP_PORT: port.toString()]
+['BUILDER_IMAGE', 'RUNTIME_IMAGE'].each { if (System.getenv(it)) env[it] = System.getenv(it) }
+def compose = composeCmd + ['-f', new File(basedir, 'compose.yaml').path]
+try {
+    def started = System.nanoTime()
+    def up = run(compose + ['up', '-d', '--build'], env, 1200)
+    assert up[0] == 0 : 'compose up failed: ' + up[1]
+    def id = capture(compose.collect { it } + ['ps', '-q', 'app']).with { it[1] }
+    if (!id) {
+        def pb = new ProcessBuilder(compose + ['ps', '-q', 'app']); pb.environment().putAll(env)
+        id = pb.start().with { p -> p.waitFor(); p.inputStream.text.trim() }
+    }
+    assert id : 'no app container'
+    def status = ''
+    def deadline = System.nanoTime() + 180_000_000_000L
+    while (System.nanoTime() < deadline) {
+        status = capture([docker, 'inspect', '--format', '{{.State.Health.Status}}', id])[1]
+        if (status == 'healthy') break
+        Thread.sleep(1000)
+    }
+    assert status == 'healthy' : 'the Docker HEALTHCHECK did not pass: ' + status + '\n' + capture([docker, 'logs', id])[1]
+    def inspect = new JsonSlurper().parseText(capture([docker, 'inspect', id])[1])[0]
+    assert inspect.Config.User == '10001:10001'
+    assert inspect.HostConfig.ReadonlyRootfs == true
+    assert inspect.HostConfig.CapDrop == ['ALL']
+    assert inspect.HostConfig.SecurityOpt.contains('no-new-privileges:true')
+    def connection = new URL("http://127.0.0.1:${port}/health").openConnection()
+    connection.connectTimeout = 2000
+    connection.readTimeout = 5000
+    assert connection.responseCode == 200
+    assert connection.inputStream.text.contains('healthy')
+    println "Container IT ${name}: healthy and answering /health after ${(System.nanoTime() - started).intdiv(1_000_000)} ms"
+} finally {
+    run(compose + ['down', '-v', '--remove-orphans', '--rmi', 'local'], env, 300)
+    capture([docker, 'image', 'rm', '-f', env.APP_IMAGE])
+}
+return true
