@@ -47,7 +47,9 @@ public final class Database {
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setIdleTimeout(60)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
-        NetClientOptions net = new NetClientOptions().setConnectTimeout((int) timeoutMs);
+        // Half the readiness budget to connect: an address that no longer answers fails fast, and /ready says so
+        // well within its bound.
+        NetClientOptions net = new NetClientOptions().setConnectTimeout((int) timeoutMs / 2);
         this.pool = PgBuilder.pool().with(poolOptions).with(net).connectingTo(connect).using(vertx).build();
         Log.event(LOG, Level.INFO, "database pool created", "target", config.redacted(), "size", poolSize);
     }
