@@ -31,7 +31,10 @@ class ArchitectureTest {
             "detect", List.of("detect", "model"),
             "write", List.of("write", "model"),
             "render", List.of("render", "model", "data"),
-            "generate", List.of("generate", "model", "data", "detect", "render", "write"));
+            "generate", List.of("generate", "model", "data", "detect", "render", "write"),
+            "policy", List.of("policy", "parse", "model", "data"),
+            "report", List.of("report", "policy"),
+            "verify", List.of("verify", "generate", "policy", "report", "render", "write", "model"));
 
     @Test
     void coreNeverImportsMaven() throws IOException {

@@ -40,7 +40,7 @@ public final class Fixtures {
                         List.of("com.example.worker.Worker"), settings, List.of("common/src", "services/worker/src")));
         return new ReactorFacts(modules,
                 List.of("pom.xml", "common/pom.xml", "services/api/pom.xml", "services/pom.xml", "services/worker/pom.xml"),
-                List.of("common/src", "services/api/src", "services/worker/src"), true, true, settings);
+                true, true, settings);
     }
 
     public static ModuleFacts module(String path, String groupId, String artifactId, String packaging,
@@ -56,6 +56,6 @@ public final class Fixtures {
     }
 
     public static ReactorFacts single(ModuleFacts module) {
-        return new ReactorFacts(List.of(module), List.of("pom.xml"), List.of("src"), false, false, module.settings());
+        return new ReactorFacts(List.of(module), List.of("pom.xml"), false, false, module.settings());
     }
 }

@@ -98,7 +98,9 @@ public final class ConfigurationValidator {
         }
         String ciJava = services.stream().map(ServiceModel::javaVersion).max((a, b) -> Integer.compare(
                 Integer.parseInt(a), Integer.parseInt(b))).orElse("17");
-        return new RepositoryModel(services, multiModule, reactor.modulePoms(), reactor.sourceDirs(),
+        java.util.TreeSet<String> sourceDirs = new java.util.TreeSet<>();
+        services.forEach(service -> sourceDirs.addAll(service.sourceDirs()));
+        return new RepositoryModel(services, multiModule, reactor.modulePoms(), List.copyOf(sourceDirs),
                 reactor.mavenWrapper(), reactor.mavenConfig(), registry, ciJava, excluded);
     }
 

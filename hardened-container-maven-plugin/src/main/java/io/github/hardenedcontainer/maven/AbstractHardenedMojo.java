@@ -4,7 +4,11 @@ import io.github.hardenedcontainer.model.ReactorFacts;
 import io.github.hardenedcontainer.model.Settings;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -223,6 +227,9 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
+    /** The goals already run per build session (weakly held: a session ends, its entry goes). */
+    private static final Map<MavenSession, Set<String>> DONE = new WeakHashMap<>();
+
     /** What a goal works on: the repository root and the reactor's facts. */
     record ExecutionContext(Path root, ReactorFacts facts) {
     }
@@ -233,14 +240,19 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
             getLog().info("Skipping (" + Properties.SKIP + "=true)");
             return;
         }
-        List<MavenProject> selected = session.getProjects();
-        if (!selected.isEmpty() && selected.get(0) != project) {
-            getLog().info("Done for the whole reactor at " + selected.get(0).getArtifactId());
-            return;
+        // One run covers the whole repository: the first execution in a build does the work, later ones (other
+        // modules of the same reactor) say so and stop.
+        String goal = getClass().getSimpleName();
+        synchronized (DONE) {
+            Set<String> done = DONE.computeIfAbsent(session, s -> new HashSet<>());
+            if (!done.add(goal)) {
+                getLog().info("Already done for the whole repository in this build");
+                return;
+            }
         }
         Path root = repositoryRoot();
-        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : selected;
-        ReactorFacts facts = ReactorReader.read(root, selected, all, project, settings());
+        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+        ReactorFacts facts = ReactorReader.read(root, all, all, project, settings());
         execute(new ExecutionContext(root, facts));
     }
 
@@ -297,5 +309,12 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
 
     protected String pluginVersion() {
         return plugin.getVersion();
+    }
+
+    /** The request the generator (or the verifier, to render what generate would) works from. */
+    protected io.github.hardenedcontainer.generate.GenerateRequest generateRequest(ExecutionContext context, boolean force) {
+        Path output = outputDirectory == null ? context.root() : outputDirectory.toPath().toAbsolutePath().normalize();
+        return new io.github.hardenedcontainer.generate.GenerateRequest(context.facts(), output, templateDirectoryPath(),
+                force, pluginVersion());
     }
 }

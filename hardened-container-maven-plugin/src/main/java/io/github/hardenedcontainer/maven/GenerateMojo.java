@@ -1,13 +1,10 @@
 package io.github.hardenedcontainer.maven;
 
-import io.github.hardenedcontainer.generate.GenerateRequest;
 import io.github.hardenedcontainer.generate.Generator;
 import io.github.hardenedcontainer.model.InvalidConfigurationException;
 import io.github.hardenedcontainer.render.TemplateException;
 import io.github.hardenedcontainer.write.RefusedOverwriteException;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -38,20 +35,12 @@ public final class GenerateMojo extends AbstractHardenedMojo {
 
     @Override
     protected void execute(ExecutionContext context) throws MojoExecutionException, MojoFailureException {
-        Path output = outputDirectory(context);
-        GenerateRequest request = new GenerateRequest(context.facts(), output, templateDirectoryPath(), force,
-                pluginVersion());
         try {
-            new Generator(getLog()::info).generate(request);
+            new Generator(getLog()::info).generate(generateRequest(context, force));
         } catch (InvalidConfigurationException | RefusedOverwriteException | TemplateException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the container files: " + e.getMessage(), e);
         }
-    }
-
-    private Path outputDirectory(ExecutionContext context) {
-        File configured = outputDirectory();
-        return configured == null ? context.root() : configured.toPath().toAbsolutePath().normalize();
     }
 }

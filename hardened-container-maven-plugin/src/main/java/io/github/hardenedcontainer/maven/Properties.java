@@ -29,6 +29,11 @@ final class Properties {
     static final String MEMORY_LIMIT = PREFIX + "memoryLimit";
     static final String CPU_LIMIT = PREFIX + "cpuLimit";
     static final String PIDS_LIMIT = PREFIX + "pidsLimit";
+    static final String DRIFT = PREFIX + "drift";
+    static final String STRICT = PREFIX + "strict";
+    static final String FAIL_ON = PREFIX + "failOn";
+    static final String WAIVER_FILE = PREFIX + "waiverFile";
+    static final String REPORT_DIRECTORY = PREFIX + "reportDirectory";
 
     private Properties() {
     }

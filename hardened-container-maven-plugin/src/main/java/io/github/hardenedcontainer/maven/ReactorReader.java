@@ -47,18 +47,15 @@ final class ReactorReader {
             }
         }
         List<ModuleFacts> modules = new ArrayList<>();
-        TreeSet<String> allSources = new TreeSet<>();
         for (MavenProject project : selected) {
             String relative = relative(root, project.getBasedir());
             if (relative == null) {
                 continue;
             }
             Settings settings = project == current ? shared : merge(shared, configuration(project));
-            List<String> sources = sourceDirs(root, project, byKey);
-            allSources.addAll(sources);
-            modules.add(facts(project, relative, settings, sources));
+            modules.add(facts(project, relative, settings, sourceDirs(root, project, byKey)));
         }
-        return new ReactorFacts(modules, List.copyOf(poms), List.copyOf(allSources),
+        return new ReactorFacts(modules, List.copyOf(poms),
                 Files.isRegularFile(root.resolve("mvnw")), hasFiles(root.resolve(".mvn")), shared);
     }
 

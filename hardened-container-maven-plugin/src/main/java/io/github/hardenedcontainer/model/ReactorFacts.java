@@ -7,7 +7,6 @@ import java.util.List;
  *
  * @param modules the reactor's modules in build order, the root first
  * @param modulePoms every POM in the reactor relative to the root, with {@code /} separators, sorted
- * @param sourceDirs every module's existing {@code src} directory relative to the root, sorted
  * @param mavenWrapper whether {@code mvnw} exists at the root
  * @param mavenConfig whether a {@code .mvn} directory exists at the root (the builder copies it)
  * @param settings the repository-wide settings (registry, excludes), from the root's configuration
@@ -15,7 +14,6 @@ import java.util.List;
 public record ReactorFacts(
         List<ModuleFacts> modules,
         List<String> modulePoms,
-        List<String> sourceDirs,
         boolean mavenWrapper,
         boolean mavenConfig,
         Settings settings) {
@@ -23,6 +21,5 @@ public record ReactorFacts(
     public ReactorFacts {
         modules = List.copyOf(modules);
         modulePoms = List.copyOf(modulePoms);
-        sourceDirs = List.copyOf(sourceDirs);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  * @param services the runnable modules, in reactor order
  * @param multiModule whether the services are modules of a reactor (Dockerfiles build from the root)
  * @param modulePoms every POM of the reactor relative to the root, sorted
- * @param sourceDirs every module's {@code src} directory relative to the root, sorted
+ * @param sourceDirs the {@code src} directories the services' builds need, relative to the root, sorted
  * @param mavenWrapper whether the repository has {@code mvnw} (the workflow then builds with it)
  * @param mavenConfig whether the root has a {@code .mvn} directory
  * @param registry the registry the workflow publishes to

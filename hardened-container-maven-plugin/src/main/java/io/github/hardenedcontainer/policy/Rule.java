@@ -1,0 +1,216 @@
+package io.github.hardenedcontainer.policy;
+
+import java.util.List;
+
+/**
+ * The hardening rules {@code hardened:verify} checks, each with the IDs established scanners use for the same
+ * thing, so a finding can be looked up and a waiver can cite it. The table in {@code docs/hardening-rules.md}
+ * lists the same rules; a test keeps the two in step.
+ */
+public enum Rule {
+    // Dockerfile
+    DF001(Kind.DOCKERFILE, Severity.HIGH, "final stage runs as a numeric non-root USER",
+            List.of("hadolint DL3002", "Trivy DS-0002", "Checkov CKV_DOCKER_3", "Checkov CKV_DOCKER_8"),
+            "end the final stage with USER 10001:10001 (numeric uid:gid, not 0)"),
+    DF002(Kind.DOCKERFILE, Severity.HIGH, "base images are tagged, never latest",
+            List.of("hadolint DL3006", "hadolint DL3007", "Trivy DS-0001", "Checkov CKV_DOCKER_7"),
+            "give every FROM image (or its ARG default) an explicit version tag"),
+    DF003(Kind.DOCKERFILE, Severity.MEDIUM, "base images are pinned by @sha256 digest",
+            List.of("Trivy DS-0001", "Scorecard Pinned-Dependencies"),
+            "append @sha256:<digest> to the image reference (set <builderImage>/<runtimeImage> with a digest)"),
+    DF004(Kind.DOCKERFILE, Severity.MEDIUM, "COPY, never ADD",
+            List.of("hadolint DL3020", "Trivy DS-0005", "Checkov CKV_DOCKER_4"),
+            "replace ADD with COPY; download files in a build stage with verified checksums instead"),
+    DF005(Kind.DOCKERFILE, Severity.MEDIUM, "exec-form ENTRYPOINT/CMD, at most one of each in the final stage",
+            List.of("hadolint DL3025", "hadolint DL4003", "hadolint DL4004", "Trivy DS-0016"),
+            "write ENTRYPOINT [\"java\", ...] as a JSON array, once"),
+    DF006(Kind.DOCKERFILE, Severity.MEDIUM, "exactly one HEALTHCHECK, working without curl or wget",
+            List.of("hadolint DL3057", "Trivy DS-0026", "Trivy DS-0023", "Checkov CKV_DOCKER_2"),
+            "add one HEALTHCHECK CMD [...] that uses the runtime (for example a small Java probe), not curl or wget"),
+    DF007(Kind.DOCKERFILE, Severity.LOW, "absolute WORKDIR outside system directories; no RUN cd",
+            List.of("hadolint DL3000", "hadolint DL3003", "Trivy DS-0009", "Trivy DS-0013", "Checkov CKV_DOCKER_10"),
+            "use WORKDIR /app (absolute) instead of cd"),
+    DF008(Kind.DOCKERFILE, Severity.LOW, "apt-get: -y --no-install-recommends, lists removed, no lone update, no dist-upgrade",
+            List.of("hadolint DL3009", "hadolint DL3014", "hadolint DL3015", "hadolint DL3027", "Trivy DS-0017",
+                    "Trivy DS-0029", "Checkov CKV_DOCKER_5", "Checkov CKV_DOCKER_9"),
+            "use apt-get update && apt-get install -y --no-install-recommends ... && rm -rf /var/lib/apt/lists/*"),
+    DF009(Kind.DOCKERFILE, Severity.MEDIUM, "no sudo; no MAINTAINER",
+            List.of("hadolint DL3004", "hadolint DL4000", "Trivy DS-0010", "Trivy DS-0022", "Checkov CKV_DOCKER_6"),
+            "run privileged steps before USER in a build stage; use LABEL org.opencontainers.image.authors"),
+    DF010(Kind.DOCKERFILE, Severity.CRITICAL, "no secrets in ARG or ENV",
+            List.of("hadolint DL3064", "Trivy DS-0031"),
+            "pass secrets with RUN --mount=type=secret, never as ARG or ENV"),
+    DF011(Kind.DOCKERFILE, Severity.HIGH, "TLS verification never disabled",
+            List.of("Checkov CKV2_DOCKER_2..16"),
+            "remove -k/--insecure, --no-check-certificate, --allow-unauthenticated and similar flags"),
+    DF012(Kind.DOCKERFILE, Severity.LOW, "SHELL with pipefail before any RUN with a pipe",
+            List.of("hadolint DL4006"),
+            "add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before the RUN"),
+    DF013(Kind.DOCKERFILE, Severity.MEDIUM, "port 22 not exposed; exposed ports in range",
+            List.of("Trivy DS-0004", "Trivy DS-0008", "Checkov CKV_DOCKER_1"),
+            "EXPOSE only the application port (1 to 65535, not 22)"),
+    DF014(Kind.DOCKERFILE, Severity.MEDIUM, "unique stage names; COPY --from names an earlier stage",
+            List.of("hadolint DL3022", "hadolint DL3023", "hadolint DL3024", "Trivy DS-0006", "Trivy DS-0012",
+                    "Checkov CKV_DOCKER_11"),
+            "name each stage once (FROM ... AS name) and copy only from stages defined above"),
+    DF015(Kind.DOCKERFILE, Severity.LOW, "valid OCI labels (org.opencontainers.image.*)",
+            List.of("hadolint DL3048..DL3058"),
+            "label the runtime stage with org.opencontainers.image.title and .description; use only known keys"),
+    DF016(Kind.DOCKERFILE, Severity.HIGH, "no download-then-run (curl ... | sh)",
+            List.of("Scorecard Pinned-Dependencies"),
+            "download to a file, verify its checksum, then run it"),
+    DF017(Kind.DOCKERFILE, Severity.MEDIUM, "application files owned by root and not writable by the runtime user",
+            List.of("CIS Docker 4.x (least privilege)"),
+            "COPY without --chown/--chmod to the runtime user; never chmod files writable for it"),
+    DF018(Kind.DOCKERFILE, Severity.HIGH, "builder and runtime stages: no build tools in the final stage",
+            List.of("CIS Docker 4.3"),
+            "build in a separate stage and COPY --from it; the final stage runs no package manager or build tool"),
+
+    // Compose
+    CP001(Kind.COMPOSE, Severity.HIGH, "read_only: true with a tmpfs for /tmp",
+            List.of("Semgrep writable-filesystem-service", "CIS Docker 5.13"),
+            "set read_only: true and tmpfs: [\"/tmp\"]"),
+    CP002(Kind.COMPOSE, Severity.HIGH, "cap_drop: [ALL], no cap_add",
+            List.of("KICS Container Capabilities Unrestricted", "CIS Docker 5.4"),
+            "set cap_drop: [ALL] and remove cap_add"),
+    CP003(Kind.COMPOSE, Severity.HIGH, "security_opt: no-new-privileges:true",
+            List.of("KICS No New Privileges Not Set", "CIS Docker 5.26"),
+            "add security_opt: [\"no-new-privileges:true\"]"),
+    CP004(Kind.COMPOSE, Severity.HIGH, "numeric non-root user",
+            List.of("Semgrep service-runs-as-root"),
+            "set user: \"10001:10001\" (numeric, not 0)"),
+    CP005(Kind.COMPOSE, Severity.CRITICAL, "no privileged, host namespaces or unconfined seccomp",
+            List.of("KICS", "CIS Docker 5.5", "CIS Docker 5.10", "CIS Docker 5.16", "CIS Docker 5.17",
+                    "CIS Docker 5.22", "CIS Docker 5.31"),
+            "remove privileged, network_mode/pid/ipc/userns_mode: host and seccomp:unconfined"),
+    CP006(Kind.COMPOSE, Severity.CRITICAL, "the database publishes no port and sits only on internal networks",
+            List.of("CIS Docker 5.9"),
+            "remove the database's ports: and attach it only to a network with internal: true"),
+    CP007(Kind.COMPOSE, Severity.HIGH, "published ports bound to a host interface",
+            List.of("KICS Container Traffic Not Bound To Host Interface", "CIS Docker 5.14"),
+            "publish as \"127.0.0.1:8080:8080\" (host IP first)"),
+    CP008(Kind.COMPOSE, Severity.MEDIUM, "memory, CPU and pids limits",
+            List.of("KICS Memory Not Limited", "KICS Cpus Not Limited", "KICS Pids Limit Not Set",
+                    "CIS Docker 5.11", "CIS Docker 5.12", "CIS Docker 5.29"),
+            "set mem_limit, cpus and pids_limit"),
+    CP009(Kind.COMPOSE, Severity.MEDIUM, "healthcheck on every service; dependants wait for service_healthy",
+            List.of("KICS Healthcheck Not Set", "CIS Docker 5.27"),
+            "add a healthcheck and depends_on: {db: {condition: service_healthy}}"),
+    CP010(Kind.COMPOSE, Severity.LOW, "user-defined networks only",
+            List.of("KICS Networks Not Set", "CIS Docker 5.30"),
+            "attach each service to a network declared under networks:"),
+    CP011(Kind.COMPOSE, Severity.CRITICAL, "no docker.sock or sensitive host directories mounted",
+            List.of("KICS Docker Socket Mounted", "CIS Docker 5.6", "CIS Docker 5.32"),
+            "remove bind mounts of /var/run/docker.sock, /, /etc, /proc, /sys, /dev, /root, /boot"),
+    CP012(Kind.COMPOSE, Severity.CRITICAL, "no secret literals in environment",
+            List.of("KICS Passwords And Secrets"),
+            "use secrets: and a *_FILE variable, or ${VARIABLE} from a git-ignored .env"),
+    CP013(Kind.COMPOSE, Severity.LOW, "restart policy set",
+            List.of("KICS Restart Policy", "CIS Docker 5.15"),
+            "set restart: unless-stopped"),
+
+    // GitHub Actions workflow
+    GH001(Kind.WORKFLOW, Severity.HIGH, "every uses: pinned to a 40-hex commit SHA with a matching # vX.Y.Z comment",
+            List.of("Scorecard Pinned-Dependencies", "zizmor unpinned-uses", "zizmor ref-version-mismatch"),
+            "write uses: owner/action@<40-hex sha> # vX.Y.Z (the release that SHA belongs to)"),
+    GH002(Kind.WORKFLOW, Severity.HIGH, "permissions: {} (or read-only) at the top; minimal write scopes per job",
+            List.of("Scorecard Token-Permissions", "zizmor excessive-permissions", "Checkov CKV2_GHA_1"),
+            "set permissions: {} at the top and grant each job only the scopes it uses"),
+    GH003(Kind.WORKFLOW, Severity.MEDIUM, "checkout with persist-credentials: false",
+            List.of("zizmor artipacked"),
+            "add with: {persist-credentials: false} to actions/checkout"),
+    GH004(Kind.WORKFLOW, Severity.CRITICAL, "no pull_request_target / workflow_run; no ${{ github.event.* }} in run:",
+            List.of("Scorecard Dangerous-Workflow", "zizmor dangerous-triggers", "zizmor template-injection",
+                    "Checkov CKV_GHA_2"),
+            "use pull_request; pass event data through env: and quote it in the script"),
+    GH005(Kind.WORKFLOW, Severity.HIGH, "Trivy pinned with an explicit version; HIGH/CRITICAL fail; SARIF uploaded always",
+            List.of("zizmor unpinned-tools"),
+            "use aquasecurity/trivy-action with version: vX.Y.Z, severity: HIGH,CRITICAL, exit-code: \"1\", and"
+                    + " upload-sarif with if: always()"),
+    GH006(Kind.WORKFLOW, Severity.HIGH, "the image that is pushed is the image that was scanned",
+            List.of("supply chain: scan-then-push"),
+            "build once in the scanning job and push that image (by digest) from the publishing job; never rebuild"),
+    GH007(Kind.WORKFLOW, Severity.MEDIUM, "no cache restore in the publishing job",
+            List.of("zizmor cache-poisoning"),
+            "remove actions/cache and setup-* cache: options from the job that publishes"),
+    GH008(Kind.WORKFLOW, Severity.MEDIUM, "publishing behind an environment, on the default branch and tags only",
+            List.of("zizmor secrets-outside-env"),
+            "add environment: to the publishing job and an if: limited to the default branch and v* tags"),
+    GH009(Kind.WORKFLOW, Severity.LOW, "workflow name, concurrency group, timeout-minutes on every job",
+            List.of("zizmor anonymous-definition", "zizmor concurrency-limits"),
+            "add name:, concurrency: and timeout-minutes:"),
+    GH010(Kind.WORKFLOW, Severity.LOW, "SBOM and build provenance for the pushed image",
+            List.of("Scorecard SBOM", "Scorecard Signed-Releases", "Checkov CKV_GHA_5", "Checkov CKV_GHA_6"),
+            "add anchore/sbom-action and actions/attest-build-provenance to the publishing job"),
+    GH011(Kind.DEPENDABOT, Severity.LOW, ".github/dependabot.yml for github-actions, docker and maven, with cooldown",
+            List.of("Scorecard Dependency-Update-Tool", "zizmor dependabot-cooldown"),
+            "list the three ecosystems in .github/dependabot.yml, each with cooldown: {default-days: 7}"),
+
+    // Across files
+    XF001(Kind.ACROSS, Severity.MEDIUM, "port, health path, uid and tmpfs agree between Dockerfile and compose.yaml",
+            List.of("consistency"),
+            "regenerate both files from one configuration (mvn hardened:generate)"),
+
+    // The files themselves
+    VF001(Kind.ANY, Severity.HIGH, "committed files are what the templates render",
+            List.of("drift"),
+            "run mvn hardened:generate, or waive the rule for the file with a reason"),
+    VF002(Kind.ANY, Severity.HIGH, "every expected container file exists",
+            List.of("completeness"),
+            "run mvn hardened:generate, or leave the file out with <excludes>"),
+    VF003(Kind.ANY, Severity.HIGH, "every container file parses",
+            List.of("syntax"),
+            "fix the syntax error at the line shown");
+
+    /** What a rule looks at. */
+    public enum Kind { DOCKERFILE, COMPOSE, WORKFLOW, DEPENDABOT, ACROSS, ANY }
+
+    private final Kind kind;
+    private final Severity severity;
+    private final String title;
+    private final List<String> references;
+    private final String fix;
+
+    Rule(Kind kind, Severity severity, String title, List<String> references, String fix) {
+        this.kind = kind;
+        this.severity = severity;
+        this.title = title;
+        this.references = references;
+        this.fix = fix;
+    }
+
+    /** The rule ID users cite, such as {@code HC-DF001}. */
+    public String id() {
+        return "HC-" + name();
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<String> references() {
+        return references;
+    }
+
+    public String fix() {
+        return fix;
+    }
+
+    /** Finds a rule by its ID ({@code HC-DF001}). */
+    public static java.util.Optional<Rule> byId(String id) {
+        for (Rule rule : values()) {
+            if (rule.id().equals(id)) {
+                return java.util.Optional.of(rule);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,229 @@
+package io.github.hardenedcontainer.policy;
+
+import io.github.hardenedcontainer.data.ActionPin;
+import io.github.hardenedcontainer.data.ProductData;
+import io.github.hardenedcontainer.parse.YamlFile.YNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The GitHub Actions rules (GH001 to GH011) on a workflow and on dependabot.yml. */
+final class WorkflowChecks {
+
+    private static final Pattern USES_LINE = Pattern.compile("^\\s*(?:-\\s+)?uses:\\s*['\"]?([^@\\s'\"]+)@([^\\s'\"#]+)['\"]?\\s*(?:#\\s*(\\S+))?");
+    private static final Set<String> READ_ONLY = Set.of("read", "none");
+
+    private WorkflowChecks() {
+    }
+
+    static List<Finding> check(String file, String text, YNode root) {
+        List<Finding> findings = new ArrayList<>();
+        // GH001 pinning, line by line (the comment is not in the YAML tree).
+        String[] lines = text.split("\n", -1);
+        Map<String, ActionPin> pins = ProductData.get().pins();
+        for (int n = 0; n < lines.length; n++) {
+            Matcher m = USES_LINE.matcher(lines[n]);
+            if (!m.find() || m.group(1).startsWith("./") || m.group(1).startsWith("docker://")) {
+                continue;
+            }
+            String action = m.group(1);
+            String ref = m.group(2);
+            String comment = m.group(3);
+            if (!ref.matches("[0-9a-f]{40}")) {
+                findings.add(new Finding(Rule.GH001, file, n + 1, action + "@" + ref + " is pinned to a tag or branch,"
+                        + " which can be moved (as trivy-action's tags were in March 2026)"));
+            } else if (comment == null || !comment.matches("v\\d+(\\.\\d+){0,2}")) {
+                findings.add(new Finding(Rule.GH001, file, n + 1, action + " has no # vX.Y.Z comment naming the release"));
+            } else {
+                ActionPin known = pins.get(action);
+                if (known != null && known.release().equals(comment) && !known.sha().equals(ref)) {
+                    findings.add(new Finding(Rule.GH001, file, n + 1, action + " " + comment + " is commit "
+                            + known.sha() + ", not " + ref));
+                }
+            }
+        }
+
+        // GH009 name and concurrency
+        if (root.get("name").isEmpty()) {
+            findings.add(new Finding(Rule.GH009, file, 1, "the workflow has no name"));
+        }
+        if (root.get("concurrency").isEmpty()) {
+            findings.add(new Finding(Rule.GH009, file, 1, "the workflow has no concurrency group"));
+        }
+        // GH004 triggers
+        YNode on = root.get("on").or(() -> root.get("true")).orElse(null);
+        if (on != null) {
+            List<String> triggers = on.isMap() ? List.copyOf(on.entries().keySet()) : on.texts();
+            for (String trigger : triggers) {
+                if (trigger.equals("pull_request_target") || trigger.equals("workflow_run")) {
+                    findings.add(new Finding(Rule.GH004, file, on.line(), "trigger " + trigger + " runs with write"
+                            + " access on code from forks"));
+                }
+            }
+        }
+        // GH002 top-level permissions
+        Optional<YNode> top = root.get("permissions");
+        if (top.isEmpty()) {
+            findings.add(new Finding(Rule.GH002, file, 1, "no top-level permissions: every job gets the default token"
+                    + " scopes"));
+        } else if (!readOnly(top.get())) {
+            findings.add(new Finding(Rule.GH002, file, root.keyLine("permissions"), "top-level permissions grant write"
+                    + " scopes to every job"));
+        }
+
+        Map<String, YNode> jobs = root.get("jobs").map(YNode::entries).orElse(Map.of());
+        boolean sbom = false;
+        boolean provenance = false;
+        boolean scanned = false;
+        for (Map.Entry<String, YNode> entry : jobs.entrySet()) {
+            String name = entry.getKey();
+            YNode job = entry.getValue();
+            int jobLine = root.get("jobs").get().keyLine(name);
+            if (job.get("timeout-minutes").isEmpty()) {
+                findings.add(new Finding(Rule.GH009, file, jobLine, "job " + name + " has no timeout-minutes"));
+            }
+            job.get("permissions").ifPresent(p -> {
+                if (p.text().map(t -> t.equals("write-all")).orElse(false)) {
+                    findings.add(new Finding(Rule.GH002, file, job.keyLine("permissions"), "job " + name + " has write-all"));
+                }
+            });
+            List<YNode> steps = job.get("steps").map(YNode::items).orElse(List.of());
+            boolean publishes = false;
+            boolean builds = false;
+            boolean cache = false;
+            boolean trivy = false;
+            for (YNode step : steps) {
+                String uses = step.get("uses").flatMap(YNode::text).orElse("");
+                String action = uses.contains("@") ? uses.substring(0, uses.indexOf('@')) : uses;
+                Optional<YNode> with = step.get("with");
+                String run = step.get("run").flatMap(YNode::text).orElse("");
+                if (run.matches("(?s).*\\$\\{\\{\\s*github\\.event\\..*")) {
+                    findings.add(new Finding(Rule.GH004, file, step.keyLine("run"), "job " + name + " expands"
+                            + " ${{ github.event.* }} inside run: (script injection): pass it through env:"));
+                }
+                if (action.equals("actions/checkout")
+                        && !with.flatMap(w -> w.get("persist-credentials")).flatMap(YNode::text).map("false"::equals).orElse(false)) {
+                    findings.add(new Finding(Rule.GH003, file, step.keyLine("uses"), "job " + name + " checks out"
+                            + " with the token persisted in .git/config"));
+                }
+                if (action.equals("aquasecurity/trivy-action")) {
+                    trivy = true;
+                    checkTrivy(file, name, step, with, findings);
+                }
+                if (action.equals("docker/login-action") || run.matches("(?s).*\\bdocker\\s+push\\b.*")) {
+                    publishes = true;
+                }
+                boolean pushingBuild = action.equals("docker/build-push-action")
+                        && with.flatMap(w -> w.get("push")).flatMap(YNode::text).map("true"::equals).orElse(false);
+                if (pushingBuild || run.matches("(?s).*\\bdocker\\s+(buildx\\s+)?build\\b.*")) {
+                    builds = true;
+                    if (pushingBuild) {
+                        publishes = true;
+                    }
+                }
+                if (action.equals("actions/cache") || action.startsWith("actions/cache/")
+                        || (action.startsWith("actions/setup-") && with.flatMap(w -> w.get("cache")).isPresent())) {
+                    cache = true;
+                }
+                if (action.equals("anchore/sbom-action")) {
+                    sbom = true;
+                }
+                if (action.equals("actions/attest-build-provenance")) {
+                    provenance = true;
+                }
+            }
+            scanned |= trivy;
+            if (publishes) {
+                if (builds && !trivy) {
+                    findings.add(new Finding(Rule.GH006, file, jobLine, "job " + name + " builds the image it pushes"
+                            + " without scanning that build: the pushed image is not the scanned one"));
+                }
+                if (cache) {
+                    findings.add(new Finding(Rule.GH007, file, jobLine, "job " + name + " publishes and restores a cache"));
+                }
+                if (job.get("environment").isEmpty()) {
+                    findings.add(new Finding(Rule.GH008, file, jobLine, "job " + name + " publishes without an environment:"));
+                }
+                String condition = job.get("if").flatMap(YNode::text).orElse("");
+                if (!(condition.contains("refs/heads/") || condition.contains("default_branch"))) {
+                    findings.add(new Finding(Rule.GH008, file, jobLine, "job " + name + " publishes on every branch"
+                            + " and pull request: limit it with if: to the default branch and v* tags"));
+                }
+            }
+        }
+        if (!scanned) {
+            findings.add(new Finding(Rule.GH005, file, root.keyLine("jobs"), "no job scans the image with Trivy"));
+        }
+        if (!sbom || !provenance) {
+            findings.add(new Finding(Rule.GH010, file, root.keyLine("jobs"), "the pushed image gets no "
+                    + (!sbom && !provenance ? "SBOM or provenance attestation" : !sbom ? "SBOM" : "provenance attestation")));
+        }
+        return findings;
+    }
+
+    private static void checkTrivy(String file, String job, YNode step, Optional<YNode> with, List<Finding> findings) {
+        int line = step.keyLine("uses");
+        String version = with.flatMap(w -> w.get("version")).flatMap(YNode::text).orElse("");
+        if (!version.matches("v\\d+\\.\\d+\\.\\d+")) {
+            findings.add(new Finding(Rule.GH005, file, line, "job " + job + " runs Trivy without an explicit version:"
+                    + (version.isEmpty() ? " (none)" : " " + version)));
+        }
+        if (!with.flatMap(w -> w.get("exit-code")).flatMap(YNode::text).map("1"::equals).orElse(false)) {
+            findings.add(new Finding(Rule.GH005, file, line, "job " + job + " runs Trivy without exit-code: \"1\":"
+                    + " findings do not fail the job"));
+        }
+        String severity = with.flatMap(w -> w.get("severity")).flatMap(YNode::text).orElse("");
+        if (!severity.isEmpty() && !(severity.contains("HIGH") && severity.contains("CRITICAL"))) {
+            findings.add(new Finding(Rule.GH005, file, line, "job " + job + " fails only on " + severity
+                    + ": HIGH and CRITICAL must block"));
+        }
+    }
+
+    /** SARIF of a Trivy step must be uploaded even when the scan fails. */
+    static List<Finding> checkSarifUploads(String file, YNode root) {
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<String, YNode> job : root.get("jobs").map(YNode::entries).orElse(Map.of()).entrySet()) {
+            boolean sarifScan = false;
+            for (YNode step : job.getValue().get("steps").map(YNode::items).orElse(List.of())) {
+                String uses = step.get("uses").flatMap(YNode::text).orElse("");
+                if (uses.startsWith("aquasecurity/trivy-action@")
+                        && step.at("with", "format").flatMap(YNode::text).map("sarif"::equals).orElse(false)) {
+                    sarifScan = true;
+                }
+                if (uses.startsWith("github/codeql-action/upload-sarif@") && sarifScan
+                        && !step.get("if").flatMap(YNode::text).map(c -> c.contains("always()")).orElse(false)) {
+                    findings.add(new Finding(Rule.GH005, file, step.keyLine("uses"), "job " + job.getKey()
+                            + " uploads SARIF only when the scan passes: add if: always()"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static boolean readOnly(YNode permissions) {
+        if (permissions.isScalar()) {
+            return permissions.text().map(t -> t.equals("read-all") || t.isEmpty()).orElse(false);
+        }
+        return permissions.entries().values().stream().allMatch(v -> READ_ONLY.contains(v.textOr("")));
+    }
+
+    static List<Finding> dependabot(String file, YNode root) {
+        List<Finding> findings = new ArrayList<>();
+        List<YNode> updates = root.get("updates").map(YNode::items).orElse(List.of());
+        for (String ecosystem : List.of("github-actions", "docker", "maven")) {
+            Optional<YNode> update = updates.stream()
+                    .filter(u -> u.get("package-ecosystem").flatMap(YNode::text).map(ecosystem::equals).orElse(false))
+                    .findFirst();
+            if (update.isEmpty()) {
+                findings.add(new Finding(Rule.GH011, file, root.keyLine("updates"), "no update entry for " + ecosystem));
+            } else if (update.get().get("cooldown").isEmpty()) {
+                findings.add(new Finding(Rule.GH011, file, update.get().line(), ecosystem + " updates have no cooldown"));
+            }
+        }
+        return findings;
+    }
+}

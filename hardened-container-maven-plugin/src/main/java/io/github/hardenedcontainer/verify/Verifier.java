@@ -1,0 +1,112 @@
+package io.github.hardenedcontainer.verify;
+
+import io.github.hardenedcontainer.generate.Generator;
+import io.github.hardenedcontainer.model.InvalidConfigurationException;
+import io.github.hardenedcontainer.policy.Diff;
+import io.github.hardenedcontainer.policy.Finding;
+import io.github.hardenedcontainer.policy.PolicyChecker;
+import io.github.hardenedcontainer.policy.Rule;
+import io.github.hardenedcontainer.policy.Waiver;
+import io.github.hardenedcontainer.policy.Waivers;
+import io.github.hardenedcontainer.render.TemplateException;
+import io.github.hardenedcontainer.report.VerifyReport;
+import io.github.hardenedcontainer.write.GeneratedFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code hardened:verify}: renders the container files in memory with the current configuration, compares them
+ * with the committed ones (drift), checks every file against the hardening rules (also files a person wrote),
+ * applies the waivers, writes the JSON and SARIF reports, and says whether the build fails.
+ */
+public final class Verifier {
+
+    private final Consumer<String> info;
+
+    public Verifier(Consumer<String> info) {
+        this.info = info;
+    }
+
+    public VerifyResult verify(VerifyRequest request) throws InvalidConfigurationException, TemplateException, IOException {
+        Path root = request.generate().outputDirectory();
+        List<GeneratedFile> expected = new Generator(line -> { }).render(request.generate());
+        PolicyChecker checker = new PolicyChecker(request.strict());
+        List<Finding> findings = new ArrayList<>();
+        List<String> diffs = new ArrayList<>();
+
+        for (GeneratedFile file : expected) {
+            Path path = root.resolve(file.path());
+            if (!Files.isRegularFile(path)) {
+                if (!file.seed()) {
+                    findings.add(new Finding(Rule.VF002, file.path(), 0, "missing: the configuration expects this file"));
+                }
+                continue;
+            }
+            String actual = Files.readString(path, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            if (request.drift() && !file.seed() && !actual.equals(file.content())) {
+                String diff = Diff.unified(file.path(), file.content(), actual);
+                diffs.add(diff);
+                findings.add(new Finding(Rule.VF001, file.path(), Diff.firstDifference(file.content(), actual),
+                        "differs from what the templates render (diff below)"));
+            }
+            findings.addAll(check(checker, file.path(), actual));
+        }
+        for (GeneratedFile dockerfile : expected) {
+            if (!dockerfile.path().endsWith("Dockerfile")) {
+                continue;
+            }
+            String prefix = dockerfile.path().substring(0, dockerfile.path().length() - "Dockerfile".length());
+            Path d = root.resolve(dockerfile.path());
+            Path c = root.resolve(prefix + "compose.yaml");
+            if (Files.isRegularFile(d) && Files.isRegularFile(c)) {
+                findings.addAll(checker.consistency(dockerfile.path(), Files.readString(d), prefix + "compose.yaml",
+                        Files.readString(c)));
+            }
+        }
+
+        List<String> waiverProblems = new ArrayList<>();
+        if (Files.isRegularFile(request.waiverFile())) {
+            String name = root.relativize(request.waiverFile().toAbsolutePath().normalize()).toString().replace('\\', '/');
+            Waivers.Result waivers = Waivers.parse(name, Files.readString(request.waiverFile()), request.today());
+            waiverProblems.addAll(waivers.problems());
+            List<Finding> applied = new ArrayList<>();
+            for (Finding f : findings) {
+                Waiver w = waivers.waivers().stream().filter(x -> x.covers(f)).findFirst().orElse(null);
+                applied.add(w == null ? f : f.withWaiver(w.reason() + (w.expires() == null ? "" : " (until " + w.expires() + ")")));
+            }
+            findings = applied;
+        }
+
+        VerifyReport report = new VerifyReport(findings, request.generate().pluginVersion());
+        Files.createDirectories(request.reportDirectory());
+        Path json = request.reportDirectory().resolve("verify-report.json");
+        Path sarif = request.reportDirectory().resolve("verify-report.sarif");
+        Files.writeString(json, report.json(), StandardCharsets.UTF_8);
+        Files.writeString(sarif, report.sarif(), StandardCharsets.UTF_8);
+        boolean failed = !waiverProblems.isEmpty()
+                || findings.stream().anyMatch(f -> !f.waived() && f.severity().atLeast(request.failOn()));
+        info.accept("Reports: " + json + ", " + sarif);
+        return new VerifyResult(findings, diffs, waiverProblems, report, json, sarif, failed);
+    }
+
+    private static List<Finding> check(PolicyChecker checker, String path, String text) {
+        if (path.endsWith("Dockerfile")) {
+            return checker.dockerfile(path, text);
+        }
+        if (path.endsWith("compose.yaml")) {
+            return checker.compose(path, text);
+        }
+        if (path.equals(".github/dependabot.yml")) {
+            return checker.dependabot(path, text);
+        }
+        if (path.startsWith(".github/workflows/")) {
+            return checker.workflow(path, text);
+        }
+        return List.of();
+    }
+}
