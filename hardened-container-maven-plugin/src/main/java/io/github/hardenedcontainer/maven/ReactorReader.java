@@ -105,7 +105,9 @@ final class ReactorReader {
             }
             List<String> upstream = new ArrayList<>();
             project.getDependencies().forEach(d -> upstream.add(d.getGroupId() + ":" + d.getArtifactId()));
-            project.getBuildPlugins().forEach(p -> upstream.add(p.getGroupId() + ":" + p.getArtifactId()));
+            // This plugin is skipped in the builder stage (-Dhardened.skip=true), so it is no build input.
+            project.getBuildPlugins().stream().map(p -> p.getGroupId() + ":" + p.getArtifactId())
+                    .filter(key -> !key.equals(PLUGIN_KEY)).forEach(upstream::add);
             for (String key : upstream) {
                 MavenProject next = reactor.get(key);
                 if (next != null) {

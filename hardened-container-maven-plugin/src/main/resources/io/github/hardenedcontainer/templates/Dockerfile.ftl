@@ -47,8 +47,8 @@ RUN mkdir -p /layers/lib /layers/app \
  && cp "$1" /layers/app/app.jar
 <#else>
 
-# Dependencies first: this layer is rebuilt only when a POM changes. The generator plugin itself is not needed
-# to build the jar, so it is not resolved here.
+# Dependencies first: this layer is rebuilt only when a POM changes. The generator plugin is not needed to build
+# the jar: it is neither resolved nor run here (-Dhardened.skip=true).
 <#list repo.modulePoms as pom>
 COPY [=pom] ./[=pom]
 </#list>
@@ -56,15 +56,15 @@ COPY [=pom] ./[=pom]
 COPY .mvn ./.mvn
 </#if>
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp<#if repo.multiModule> -pl [=s.modulePath] -am</#if> org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline \
-      -DexcludeArtifactIds=hardened-container-maven-plugin
+    mvn -B -ntp -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> \
+      org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline -DexcludeArtifactIds=hardened-container-maven-plugin
 
 # Sources, then the build. Tests run in CI before the image is built; here they are compiled, not run.
 <#list s.sourceDirs as dir>
 COPY [=dir] ./[=dir]
 </#list>
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp<#if repo.multiModule> -pl [=s.modulePath] -am</#if> -DskipTests package \
+    mvn -B -ntp -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> -DskipTests package \
       org.apache.maven.plugins:maven-dependency-plugin:3.9.0:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory=target/container-lib \
  && mkdir -p /layers/lib /layers/app [=s.modulePrefix]target/container-lib \

@@ -34,6 +34,7 @@ jobs:
     timeout-minutes: 30
     permissions:
       contents: read
+      security-events: write
     steps:
       - name: Check out
         uses: <@uses "actions/checkout"/>
@@ -47,6 +48,12 @@ jobs:
           cache: maven
       - name: Build and test
         run: [=repo.mvnCommand] -B -ntp verify
+      - name: Upload hardening check results
+        if: ${{ always() && hashFiles('target/hardened/verify-report.sarif') != '' }}
+        uses: <@uses "github/codeql-action/upload-sarif"/>
+        with:
+          sarif_file: target/hardened/verify-report.sarif
+          category: hardened-verify
 
   image:
     name: Image ${{ matrix.name }}
