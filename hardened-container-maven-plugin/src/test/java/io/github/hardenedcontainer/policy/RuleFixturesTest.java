@@ -1,0 +1,182 @@
+package io.github.hardenedcontainer.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * For every rule, a fixture that breaks it and one that satisfies it. The satisfying fixtures are the generated
+ * golden files; each breaking fixture is one of them with one deliberate change. A rule that stops firing fails
+ * its breaking fixture; a rule that fires on good files fails the clean test.
+ */
+class RuleFixturesTest {
+
+    private static final Path GOLDEN = Path.of(System.getProperty("project.basedir", "."), "src/test/resources/golden");
+    private static final String DOCKERFILE = "Dockerfile";
+    private static final String COMPOSE = "compose.yaml";
+    private static final String WORKFLOW = ".github/workflows/container.yml";
+    private static final String DEPENDABOT = ".github/dependabot.yml";
+    private static final String CHECKOUT = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1";
+
+    /** A file, one change to it, and the rule that change must trigger. */
+    private record Breaking(Rule rule, String file, String description, String find, String replace) {
+    }
+
+    private static final List<Breaking> BREAKING = List.of(
+            new Breaking(Rule.DF001, DOCKERFILE, "USER root", "USER 10001:10001", "USER root"),
+            new Breaking(Rule.DF001, DOCKERFILE, "no USER", "USER 10001:10001\n", ""),
+            new Breaking(Rule.DF002, DOCKERFILE, "latest tag", "ARG RUNTIME_IMAGE=eclipse-temurin:21-jre-noble",
+                    "ARG RUNTIME_IMAGE=eclipse-temurin:latest"),
+            new Breaking(Rule.DF002, DOCKERFILE, "no tag", "ARG RUNTIME_IMAGE=eclipse-temurin:21-jre-noble",
+                    "ARG RUNTIME_IMAGE=eclipse-temurin"),
+            new Breaking(Rule.DF004, DOCKERFILE, "ADD", "COPY --from=builder /layers/lib /app/lib",
+                    "ADD https://example.com/lib.tar.gz /app/lib"),
+            new Breaking(Rule.DF005, DOCKERFILE, "shell-form ENTRYPOINT", "ENTRYPOINT [\"java\",", "ENTRYPOINT java -jar x #"),
+            new Breaking(Rule.DF006, DOCKERFILE, "curl healthcheck", "CMD [\"java\", \"-Xss256k\"",
+                    "CMD [\"curl\", \"-f\", \"http://127.0.0.1:9090/health\", \"-Xss256k\""),
+            new Breaking(Rule.DF006, DOCKERFILE, "no healthcheck", "HEALTHCHECK --interval", "LABEL x=y\n#HEALTHCHECK --interval"),
+            new Breaking(Rule.DF007, DOCKERFILE, "relative WORKDIR", "WORKDIR /app", "WORKDIR app"),
+            new Breaking(Rule.DF007, DOCKERFILE, "RUN cd", "WORKDIR /workspace\n", "WORKDIR /workspace\nRUN cd /tmp && ls\n"),
+            new Breaking(Rule.DF008, DOCKERFILE, "apt without -y", "WORKDIR /workspace\n",
+                    "WORKDIR /workspace\nRUN apt-get update && apt-get install git\n"),
+            new Breaking(Rule.DF009, DOCKERFILE, "MAINTAINER", "WORKDIR /workspace\n", "WORKDIR /workspace\nMAINTAINER someone\n"),
+            new Breaking(Rule.DF009, DOCKERFILE, "sudo", "WORKDIR /workspace\n", "WORKDIR /workspace\nRUN sudo ls\n"),
+            new Breaking(Rule.DF010, DOCKERFILE, "secret ARG", "ARG BUILDER_IMAGE=", "ARG DB_PASSWORD=changeme\nARG BUILDER_IMAGE="),
+            new Breaking(Rule.DF011, DOCKERFILE, "curl -k", "WORKDIR /workspace\n",
+                    "WORKDIR /workspace\nRUN curl -k -o /tmp/x https://example.com/x\n"),
+            new Breaking(Rule.DF012, DOCKERFILE, "pipe without pipefail", "WORKDIR /workspace\n",
+                    "WORKDIR /workspace\nRUN cat /etc/os-release | grep ID\n"),
+            new Breaking(Rule.DF013, DOCKERFILE, "EXPOSE 22", "EXPOSE 9090", "EXPOSE 22"),
+            new Breaking(Rule.DF014, DOCKERFILE, "COPY --from unknown stage", "COPY --from=builder /layers/app /app",
+                    "COPY --from=later /layers/app /app"),
+            new Breaking(Rule.DF015, DOCKERFILE, "unknown OCI key, no title", "org.opencontainers.image.title=",
+                    "org.opencontainers.image.name="),
+            new Breaking(Rule.DF016, DOCKERFILE, "curl | sh", "WORKDIR /workspace\n",
+                    "WORKDIR /workspace\nRUN curl -fsSL https://example.com/install.sh | sh\n"),
+            new Breaking(Rule.DF017, DOCKERFILE, "COPY --chown to the runtime user", "COPY --from=builder /layers/app /app",
+                    "COPY --chown=10001:10001 --from=builder /layers/app /app"),
+            new Breaking(Rule.DF018, DOCKERFILE, "package manager in the final stage", "WORKDIR /app\n",
+                    "WORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n"),
+
+            new Breaking(Rule.CP001, COMPOSE, "no read_only", "    read_only: true\n", ""),
+            new Breaking(Rule.CP002, COMPOSE, "no cap_drop ALL", "    cap_drop:\n      - ALL\n", "    cap_drop:\n      - NET_RAW\n"),
+            new Breaking(Rule.CP002, COMPOSE, "cap_add", "    init: true\n", "    init: true\n    cap_add: [NET_ADMIN]\n"),
+            new Breaking(Rule.CP003, COMPOSE, "no no-new-privileges", "      - no-new-privileges:true\n", "      - label:disable\n"),
+            new Breaking(Rule.CP004, COMPOSE, "user root", "user: \"10001:10001\"", "user: \"root\""),
+            new Breaking(Rule.CP005, COMPOSE, "privileged", "    init: true\n", "    init: true\n    privileged: true\n"),
+            new Breaking(Rule.CP005, COMPOSE, "host network", "    init: true\n", "    init: true\n    pid: host\n"),
+            new Breaking(Rule.CP006, COMPOSE, "database port published", "    # No ports: the database",
+                    "    ports:\n      - \"127.0.0.1:5432:5432\"\n    # No ports: the database"),
+            new Breaking(Rule.CP006, COMPOSE, "database on a non-internal network", "    internal: true\n", "    internal: false\n"),
+            new Breaking(Rule.CP007, COMPOSE, "port on all interfaces", "\"127.0.0.1:${APP_PORT:-9090}:9090\"",
+                    "\"${APP_PORT:-9090}:9090\""),
+            new Breaking(Rule.CP008, COMPOSE, "no pids limit", "    pids_limit: 256\n", ""),
+            new Breaking(Rule.CP009, COMPOSE, "not waiting for healthy", "condition: service_healthy",
+                    "condition: service_started"),
+            new Breaking(Rule.CP010, COMPOSE, "default network", "    networks:\n      - frontend\n      - backend\n", ""),
+            new Breaking(Rule.CP011, COMPOSE, "docker.sock", "    init: true\n",
+                    "    init: true\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n"),
+            new Breaking(Rule.CP012, COMPOSE, "password literal", "      APP_ENV: ${APP_ENV:-local}\n",
+                    "      APP_ENV: ${APP_ENV:-local}\n      DB_PASSWORD: hunter2\n"),
+            new Breaking(Rule.CP013, COMPOSE, "no restart", "    restart: unless-stopped\n", ""),
+
+            new Breaking(Rule.GH001, WORKFLOW, "tag-pinned action", CHECKOUT, "actions/checkout@v7"),
+            new Breaking(Rule.GH001, WORKFLOW, "SHA without version comment", CHECKOUT,
+                    "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1"),
+            new Breaking(Rule.GH002, WORKFLOW, "write-all", "permissions: {}", "permissions: write-all"),
+            new Breaking(Rule.GH003, WORKFLOW, "credentials persisted", "persist-credentials: false", "persist-credentials: true"),
+            new Breaking(Rule.GH004, WORKFLOW, "pull_request_target", "  pull_request:\n", "  pull_request_target:\n"),
+            new Breaking(Rule.GH004, WORKFLOW, "event in run", "run: mvn -B -ntp verify",
+                    "run: echo \"${{ github.event.pull_request.title }}\""),
+            new Breaking(Rule.GH005, WORKFLOW, "Trivy does not fail", "exit-code: \"1\"", "exit-code: \"0\""),
+            new Breaking(Rule.GH005, WORKFLOW, "SARIF only on success",
+                    "        if: ${{ always() && hashFiles('trivy-image.sarif') != '' }}\n", ""),
+            new Breaking(Rule.GH006, WORKFLOW, "publish rebuilds", "      - name: Image tags\n",
+                    "      - name: Rebuild\n        uses: docker/build-push-action@53b7df96c91f9c12dcc8a07bcb9ccacbed38856a # v7.3.0\n"
+                            + "        with:\n          push: true\n      - name: Image tags\n"),
+            new Breaking(Rule.GH007, WORKFLOW, "cache in publish", "      - name: Image tags\n",
+                    "      - name: Cache\n        uses: actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae # v5.0.5\n"
+                            + "        with:\n          path: x\n          key: y\n      - name: Image tags\n"),
+            new Breaking(Rule.GH008, WORKFLOW, "no environment", "    environment: release\n", ""),
+            new Breaking(Rule.GH009, WORKFLOW, "no timeout", "    timeout-minutes: 30\n", ""),
+            new Breaking(Rule.GH010, WORKFLOW, "no SBOM",
+                    "uses: anchore/sbom-action@e22c389904149dbc22b58101806040fa8d37a610 # v0.24.0",
+                    "uses: actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0"),
+            new Breaking(Rule.GH011, DEPENDABOT, "no cooldown", "    cooldown:\n      default-days: 7\n", ""),
+            new Breaking(Rule.XF001, COMPOSE, "compose publishes another container port",
+                    "\"127.0.0.1:${APP_PORT:-9090}:9090\"", "\"127.0.0.1:${APP_PORT:-9090}:9091\""),
+            new Breaking(Rule.VF003, COMPOSE, "YAML syntax error", "services:\n", "services:\n  app: [\n"),
+            new Breaking(Rule.VF003, DOCKERFILE, "not an instruction", "WORKDIR /workspace\n", "WORKDIR /workspace\n--oops\n"));
+
+    private static String golden(String name, String file) throws IOException {
+        return Files.readString(GOLDEN.resolve(name).resolve(file));
+    }
+
+    /** All findings on the golden postgres case's files, with one file replaced by the given text. */
+    private static List<Finding> check(String file, String text, boolean strict) throws IOException {
+        PolicyChecker checker = new PolicyChecker(strict);
+        String dockerfile = file.equals(DOCKERFILE) ? text : golden("postgres", DOCKERFILE);
+        String compose = file.equals(COMPOSE) ? text : golden("postgres", COMPOSE);
+        String workflow = file.equals(WORKFLOW) ? text : golden("postgres", WORKFLOW);
+        String dependabot = file.equals(DEPENDABOT) ? text : golden("postgres", DEPENDABOT);
+        List<Finding> findings = new ArrayList<>();
+        findings.addAll(checker.dockerfile(DOCKERFILE, dockerfile));
+        findings.addAll(checker.compose(COMPOSE, compose));
+        findings.addAll(checker.workflow(WORKFLOW, workflow));
+        findings.addAll(checker.dependabot(DEPENDABOT, dependabot));
+        findings.addAll(checker.consistency(DOCKERFILE, dockerfile, COMPOSE, compose));
+        return findings;
+    }
+
+    @Test
+    void theGeneratedFilesSatisfyEveryRuleButTheDigestPin() throws IOException {
+        List<Finding> findings = check(DOCKERFILE, golden("postgres", DOCKERFILE), false);
+        assertThat(findings).extracting(Finding::rule).containsOnly(Rule.DF003);
+        assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+        assertThat(findings).extracting(Finding::line).containsExactly(11, 51);
+    }
+
+    @Test
+    void pinnedBaseImagesSatisfyTheDigestRuleAndStrictModeRaisesIt() throws IOException {
+        PolicyChecker checker = new PolicyChecker(false);
+        assertThat(checker.dockerfile(DOCKERFILE, golden("prebuilt-pinned", DOCKERFILE))).isEmpty();
+        assertThat(new PolicyChecker(true).dockerfile(DOCKERFILE, golden("postgres", DOCKERFILE)))
+                .extracting(Finding::severity).containsOnly(Severity.HIGH);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachBreakingFixtureTriggersItsRule() {
+        return BREAKING.stream().map(b -> DynamicTest.dynamicTest(b.rule().id() + " " + b.description(), () -> {
+            String original = golden("postgres", b.file());
+            assertThat(original).as("fixture anchor").contains(b.find());
+            List<Finding> findings = check(b.file(), original.replaceFirst(java.util.regex.Pattern.quote(b.find()),
+                    java.util.regex.Matcher.quoteReplacement(b.replace())), false);
+            assertThat(findings).extracting(Finding::rule).contains(b.rule());
+            assertThat(findings).filteredOn(f -> f.rule() == b.rule()).allSatisfy(f -> {
+                assertThat(f.file()).isEqualTo(b.file());
+                assertThat(f.message()).isNotBlank();
+            });
+        }));
+    }
+
+    @Test
+    void everyRuleHasABreakingFixture() {
+        Set<Rule> covered = EnumSet.noneOf(Rule.class);
+        BREAKING.forEach(b -> covered.add(b.rule()));
+        covered.add(Rule.DF003); // the golden Dockerfile itself (unpinned images)
+        // Drift and missing files need a repository on disk: VerifierTest breaks them.
+        covered.add(Rule.VF001);
+        covered.add(Rule.VF002);
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(covered))).as("rules without a breaking fixture").isEmpty();
+    }
+}

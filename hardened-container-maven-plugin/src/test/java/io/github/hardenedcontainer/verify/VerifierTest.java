@@ -1,0 +1,131 @@
+package io.github.hardenedcontainer.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.hardenedcontainer.Fixtures;
+import io.github.hardenedcontainer.generate.GenerateRequest;
+import io.github.hardenedcontainer.generate.Generator;
+import io.github.hardenedcontainer.model.Settings;
+import io.github.hardenedcontainer.policy.Finding;
+import io.github.hardenedcontainer.policy.Rule;
+import io.github.hardenedcontainer.policy.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/** Drift, missing files, waivers and reports, on a generated repository in a temporary directory. */
+class VerifierTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+
+    @TempDir
+    Path repo;
+
+    private GenerateRequest generate;
+
+    @BeforeEach
+    void generate() throws Exception {
+        generate = new GenerateRequest(Fixtures.postgresService(Settings.defaults()), repo, null, false, "1.0");
+        new Generator(line -> { }).generate(generate);
+    }
+
+    private VerifyResult verify(boolean drift, Severity failOn) throws Exception {
+        return new Verifier(line -> { }).verify(new VerifyRequest(generate, drift, false, failOn,
+                repo.resolve(".hardened-waivers.yaml"), repo.resolve("target/hardened"), TODAY));
+    }
+
+    @Test
+    void freshlyGeneratedFilesPass() throws Exception {
+        VerifyResult result = verify(true, Severity.HIGH);
+        assertThat(result.failed()).isFalse();
+        assertThat(result.findings()).extracting(Finding::rule).containsOnly(Rule.DF003);
+        assertThat(result.diffs()).isEmpty();
+    }
+
+    @Test
+    void aHandEditIsDriftWithAUnifiedDiffAndBreaksTheRule() throws Exception {
+        Path compose = repo.resolve("compose.yaml");
+        Files.writeString(compose, Files.readString(compose).replace("    cap_drop:\n      - ALL\n", ""));
+        VerifyResult result = verify(true, Severity.HIGH);
+        assertThat(result.failed()).isTrue();
+        assertThat(result.findings()).extracting(Finding::rule).contains(Rule.VF001, Rule.CP002);
+        assertThat(result.diffs()).singleElement().asString()
+                .startsWith("--- compose.yaml (generated)\n+++ compose.yaml (committed)\n")
+                .contains("\n-    cap_drop:\n-      - ALL\n");
+        Finding capDrop = result.findings().stream().filter(f -> f.rule() == Rule.CP002).findFirst().orElseThrow();
+        assertThat(capDrop.location()).as("the service that lacks it").isEqualTo("compose.yaml:7");
+    }
+
+    @Test
+    void withoutDriftOnlyTheRulesApply() throws Exception {
+        Path compose = repo.resolve("compose.yaml");
+        Files.writeString(compose, Files.readString(compose).replace("  # No ports", "  # no ports"));
+        assertThat(verify(false, Severity.HIGH).findings()).extracting(Finding::rule).containsOnly(Rule.DF003);
+        assertThat(verify(true, Severity.HIGH).findings()).extracting(Finding::rule).contains(Rule.VF001);
+    }
+
+    @Test
+    void aMissingFileIsAFinding() throws Exception {
+        Files.delete(repo.resolve(".github/dependabot.yml"));
+        VerifyResult result = verify(true, Severity.HIGH);
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.VF002).singleElement()
+                .satisfies(f -> assertThat(f.file()).isEqualTo(".github/dependabot.yml"));
+        assertThat(result.failed()).isTrue();
+    }
+
+    @Test
+    void aWaiverWithAReasonLetsTheBuildPassAndIsReported() throws Exception {
+        Path compose = repo.resolve("compose.yaml");
+        Files.writeString(compose, Files.readString(compose).replaceFirst("    pids_limit: 256\n", ""));
+        Files.writeString(repo.resolve(".hardened-waivers.yaml"), "waivers:\n"
+                + "  - rule: HC-VF001\n    file: compose.yaml\n    reason: pids limit set by the orchestrator\n"
+                + "  - rule: HC-CP008\n    file: compose.yaml\n    reason: pids limit set by the orchestrator\n"
+                + "    expires: 2027-01-31\n");
+        VerifyResult result = verify(true, Severity.MEDIUM);
+        assertThat(result.findings()).filteredOn(Finding::waived).extracting(Finding::rule)
+                .containsExactlyInAnyOrder(Rule.VF001, Rule.CP008);
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.CP008).singleElement()
+                .satisfies(f -> assertThat(f.waiver()).isEqualTo("pids limit set by the orchestrator (until 2027-01-31)"));
+        assertThat(result.failed()).as("only the DF003 warnings are left, at medium").isTrue();
+        assertThat(verify(true, Severity.HIGH).failed()).isFalse();
+        assertThat(result.report().consoleLines()).anyMatch(l -> l.startsWith("WAIVED MEDIUM HC-CP008 compose.yaml:"));
+    }
+
+    @Test
+    void expiredReasonlessAndUnknownWaiversFailTheBuild() throws Exception {
+        Files.writeString(repo.resolve(".hardened-waivers.yaml"), "waivers:\n"
+                + "  - rule: HC-DF003\n    file: Dockerfile\n    reason: old\n    expires: 2026-01-01\n"
+                + "  - rule: HC-DF001\n    file: Dockerfile\n"
+                + "  - rule: HC-XX999\n    file: Dockerfile\n    reason: typo\n");
+        VerifyResult result = verify(true, Severity.HIGH);
+        assertThat(result.failed()).isTrue();
+        assertThat(result.waiverProblems()).containsExactly(
+                ".hardened-waivers.yaml:2: the waiver for HC-DF003 on Dockerfile expired on 2026-01-01: fix the finding,"
+                        + " or renew the waiver with a new date and reason",
+                ".hardened-waivers.yaml:6: the waiver for HC-DF001 on Dockerfile has no reason: write why the rule does"
+                        + " not apply",
+                ".hardened-waivers.yaml:8: unknown rule \"HC-XX999\": use an ID from the report, such as HC-DF003");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReportsAreJsonAndSarif210WithTheRuleIds() throws Exception {
+        Path dockerfile = repo.resolve("Dockerfile");
+        Files.writeString(dockerfile, Files.readString(dockerfile).replace("USER 10001:10001", "USER root"));
+        VerifyResult result = verify(true, Severity.HIGH);
+        java.util.Map<String, Object> sarif = new Yaml().load(Files.readString(result.sarifReport()));
+        assertThat(sarif).containsEntry("version", "2.1.0");
+        java.util.Map<String, Object> run = ((List<java.util.Map<String, Object>>) sarif.get("runs")).get(0);
+        List<java.util.Map<String, Object>> results = (List<java.util.Map<String, Object>>) run.get("results");
+        assertThat(results).extracting(r -> r.get("ruleId")).contains("HC-DF001", "HC-VF001", "HC-DF003");
+        java.util.Map<String, Object> driver = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) run.get("tool")).get("driver");
+        assertThat((List<Object>) driver.get("rules")).hasSize(Rule.values().length);
+        java.util.Map<String, Object> json = new Yaml().load(Files.readString(result.jsonReport()));
+        assertThat(((java.util.Map<String, Object>) json.get("summary")).get("high")).isEqualTo(2);
+    }
+}
