@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 final class ComposeChecks {
 
-    private static final Pattern DATABASE_IMAGE = Pattern.compile("(?i).*\\b(postgres|postgresql|mysql|mariadb|mongo|mongodb|redis|valkey|cassandra|mssql)\\b.*");
+    /** The last path segment of a database image: postgres, bitnami/postgresql, local/hardened-postgres. */
+    private static final Pattern DATABASE_IMAGE = Pattern.compile(
+            "(?i)([a-z0-9]+[-_])?(postgres|postgresql|mysql|mariadb|mongo|mongodb|redis|valkey|cassandra|mssql)");
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|private_?key|credential).*");
     private static final Set<String> SENSITIVE = Set.of("/", "/etc", "/proc", "/sys", "/dev", "/root", "/boot",
             "/var/run", "/run", "/var/lib/docker", "/usr", "/lib", "/bin", "/sbin", "/home");
@@ -204,9 +206,23 @@ final class ComposeChecks {
         return vars;
     }
 
-    /** A database is recognised by its image or by a service name such as db or postgres. */
+    /**
+     * A database is recognised by its image's name (the default of a ${VAR:-image} reference; registry, path, tag
+     * and digest ignored) or by a service name such as db or postgres. A service that is built here is an
+     * application, never a database.
+     */
     static boolean isDatabase(String name, YNode service) {
+        if (service.get("build").isPresent()) {
+            return false;
+        }
         String image = service.get("image").flatMap(YNode::text).orElse("");
-        return DATABASE_IMAGE.matcher(image).matches() || name.matches("(?i)db|database|postgres(ql)?|mysql|mariadb|mongo(db)?|redis");
+        java.util.regex.Matcher variable = Pattern.compile("\\$\\{[^:}]+:?-([^}]*)}").matcher(image);
+        if (variable.find()) {
+            image = variable.group(1);
+        }
+        String repository = image.split("@")[0];
+        String last = repository.substring(repository.lastIndexOf('/') + 1).split(":")[0];
+        return DATABASE_IMAGE.matcher(last).matches()
+                || name.matches("(?i)db|database|postgres(ql)?|mysql|mariadb|mongo(db)?|redis");
     }
 }
