@@ -5,12 +5,15 @@ import io.github.hardenedcontainer.sample.db.Database;
 import io.github.hardenedcontainer.sample.http.HttpVerticle;
 import io.github.hardenedcontainer.sample.http.ServiceState;
 import io.github.hardenedcontainer.sample.log.Log;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -22,6 +25,7 @@ import io.vertx.core.file.FileSystemOptions;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -55,6 +59,20 @@ public final class Application {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        // Latency histograms for the HTTP server, so a p99 can be computed across replicas; routes are templates,
+        // so the bucket series stay bounded.
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (id.getName().equals("vertx.http.server.response.time")) {
+                    return DistributionStatisticConfig.builder().percentilesHistogram(true)
+                            .minimumExpectedValue((double) Duration.ofMillis(1).toNanos())
+                            .maximumExpectedValue((double) Duration.ofSeconds(10).toNanos())
+                            .build().merge(config);
+                }
+                return config;
+            }
+        });
 
         VertxOptions options = new VertxOptions()
                 // Re-resolve host names within seconds: a database container that restarts may come back with

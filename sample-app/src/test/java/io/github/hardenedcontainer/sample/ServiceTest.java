@@ -194,7 +194,7 @@ class ServiceTest {
         String text = r.bodyAsString();
         assertThat(text).contains("vertx_http_server_requests_total", "vertx_http_server_response_time_seconds",
                 "jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "process_cpu_usage",
-                "process_uptime_seconds", "vertx_pool_");
+                "process_uptime_seconds", "vertx_pool_", "vertx_http_server_response_time_seconds_bucket{");
 
         Pattern routeLabel = Pattern.compile("^vertx_http_server_requests_total\\{[^}]*route=\"([^\"]*)\"", Pattern.MULTILINE);
         Set<String> routes = new HashSet<>();

@@ -43,12 +43,12 @@ public final class Database {
         PoolOptions poolOptions = new PoolOptions()
                 .setName("app")
                 .setMaxSize(poolSize)
-                .setConnectionTimeout((int) timeoutMs)
+                .setConnectionTimeout((int) timeoutMs / 2)
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setIdleTimeout(60)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS);
-        // Half the readiness budget to connect: an address that no longer answers fails fast, and /ready says so
-        // well within its bound.
+        // Half the readiness budget to connect, and half to wait for a pooled connection: a database that is gone
+        // is reported well within the bound, and a saturated pool answers 503 rather than queueing for long.
         NetClientOptions net = new NetClientOptions().setConnectTimeout((int) timeoutMs / 2);
         this.pool = PgBuilder.pool().with(poolOptions).with(net).connectingTo(connect).using(vertx).build();
         Log.event(LOG, Level.INFO, "database pool created", "target", config.redacted(), "size", poolSize);
