@@ -1,9 +1,2 @@
-// Puts the "committed" container files in place, as a repository would have them: the files generate wrote,
-// with the edits this test is about (see committed/).
-def from = new File(basedir, 'committed')
-from.eachFileRecurse(groovy.io.FileType.FILES) { f ->
-    def target = new File(basedir, from.toPath().relativize(f.toPath()).toString())
-    target.parentFile.mkdirs()
-    target.text = f.getText('UTF-8').replace('@pluginVersion@', pluginVersion)
-}
-true
+// The committed container files, with this test's edits (committed/), go in place before the build.
+return evaluate(new File(basedir, '../../../src/it/place-committed.groovy'))

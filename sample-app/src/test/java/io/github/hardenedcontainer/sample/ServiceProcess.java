@@ -1,14 +1,10 @@
 package io.github.hardenedcontainer.sample;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +14,19 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("app.jar", "target/sample-app.jar")).toAbsolutePath();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final Process process;
     final int port;
     final Path stdout;
     final Path stderr;
+    final LoopbackHttp http;
 
     private ServiceProcess(Process process, int port, Path stdout, Path stderr) {
         this.process = process;
         this.port = port;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.http = new LoopbackHttp(port);
     }
 
     /**
@@ -57,35 +54,16 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.get(path);
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.post(path, json);
     }
 
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    /** Polls a path until it answers the status or the time is up; returns the elapsed milliseconds or -1. */
+    /** Polls a path until it answers the status, the time is up, or the process ends; milliseconds or -1. */
     long awaitStatus(String path, int status, long timeoutMs) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                if (get(path).statusCode() == status) {
-                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(20);
-        }
-        return -1;
+        return http.awaitStatus(path, status, timeoutMs, process::isAlive);
     }
 
     /** Resident set size of the JVM in KiB, from /proc (the direct child, or its child when run through runuser). */

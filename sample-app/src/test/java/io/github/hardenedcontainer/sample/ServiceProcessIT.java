@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,57 +64,21 @@ class ServiceProcessIT {
             assertThat(startToReady).as("ready after start").isPositive();
             long rssIdle = p.rssKib();
 
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicInteger ok = new AtomicInteger();
-            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-            List<Thread> workers = new ArrayList<>();
-            for (int w = 0; w < 8; w++) {
-                int worker = w;
-                Thread t = new Thread(() -> {
-                    for (int i = 0; i < 100_000 && !stop.get(); i++) {
-                        try {
-                            HttpResponse<String> r = i % 4 == 0
-                                    ? p.post("/api/items", "{\"name\": \"load-" + worker + "\", \"quantity\": " + i + "}")
-                                    : p.get(i % 2 == 0 ? "/api/items?limit=5" : "/health");
-                            if (r.statusCode() >= 200 && r.statusCode() < 300) {
-                                ok.incrementAndGet();
-                            } else {
-                                failures.add(r.statusCode() + " " + r.body());
-                            }
-                        } catch (Exception e) {
-                            failures.add(e.toString());
-                        }
-                    }
-                });
-                t.start();
-                workers.add(t);
-            }
+            LoopbackHttp.BoundedLoad load = p.http.load(8, 100_000, (worker, i) -> i % 4 == 0
+                    ? p.post("/api/items", "{\"name\": \"load-" + worker + "\", \"quantity\": " + i + "}")
+                    : p.get(i % 2 == 0 ? "/api/items?limit=5" : "/health"));
             Thread.sleep(1500);
             long rssLoad = p.rssKib();
             long sigterm = System.nanoTime();
             p.process.destroy();
-            AtomicLong notReadyMs = new AtomicLong(-1);
-            while (System.nanoTime() - sigterm < TimeUnit.SECONDS.toNanos(2)) {
-                try {
-                    if (p.get("/ready").statusCode() == 503) {
-                        notReadyMs.set(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sigterm));
-                        break;
-                    }
-                } catch (Exception e) {
-                    break;
-                }
-                Thread.sleep(10);
-            }
-            stop.set(true);
-            for (Thread t : workers) {
-                t.join(15_000);
-            }
+            long notReadyMs = p.awaitStatus("/ready", 503, 2000);
+            load.stop();
             assertThat(p.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
             long exitMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sigterm);
 
-            assertThat(notReadyMs.get()).as("readiness answers 503 right after SIGTERM").isBetween(0L, 1000L);
-            assertThat(failures).as("requests that failed during the drain").isEmpty();
-            assertThat(ok.get()).as("requests served").isGreaterThan(100);
+            assertThat(notReadyMs).as("readiness answers 503 right after SIGTERM").isBetween(0L, 1000L);
+            assertThat(load.failures()).as("requests that failed during the drain").isEmpty();
+            assertThat(load.ok()).as("requests served").isGreaterThan(100);
             assertThat(p.process.exitValue()).isZero();
             assertThat(exitMs).as("exit within the grace period").isLessThan(10_000);
 
@@ -129,7 +90,7 @@ class ServiceProcessIT {
             });
             System.out.printf("process figures: start-to-ready %d ms, RSS idle %d KiB, RSS under load %d KiB,"
                     + " requests %d, SIGTERM->503 %d ms, SIGTERM->exit %d ms%n",
-                    startToReady, rssIdle, rssLoad, ok.get(), notReadyMs.get(), exitMs);
+                    startToReady, rssIdle, rssLoad, load.ok(), notReadyMs, exitMs);
         }
     }
 

@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,11 +33,11 @@ class StackIT {
 
     private static final Path COMPOSE_FILE = Path.of("compose.yaml").toAbsolutePath();
     private static final Path SECRET = Path.of("secrets/postgres-password.txt").toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static Docker docker;
     private static String project;
     private static int port;
+    private static LoopbackHttp http;
     private static String password;
     private static boolean createdSecret;
     private static final Map<String, Long> figures = new java.util.LinkedHashMap<>();
@@ -53,6 +45,7 @@ class StackIT {
     @BeforeAll
     static void up() throws Exception {
         port = TestSupport.freePort();
+        http = new LoopbackHttp(port);
         project = "hcstack" + Long.toHexString(System.nanoTime() & 0xffffff);
         Map<String, String> env = new HashMap<>();
         env.put("COMPOSE_PROJECT_NAME", project);
@@ -242,53 +235,30 @@ class StackIT {
     void sigtermUnderLoadLosesNoRequestAndExitsZero() throws Exception {
         assertThat(awaitStatus("/ready", 200, 30_000)).isNotNegative();
         String app = container("app");
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger ok = new AtomicInteger();
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < 6; w++) {
-            Thread t = new Thread(() -> {
-                for (int i = 0; i < 20_000 && !stop.get(); i++) {
-                    try {
-                        HttpResponse<String> r = i % 3 == 0 ? post("/api/items", "{\"name\": \"load\", \"quantity\": 1}")
-                                : get("/api/items?limit=3");
-                        if (r.statusCode() / 100 == 2) {
-                            ok.incrementAndGet();
-                        } else {
-                            failures.add(r.statusCode() + " " + r.body());
-                        }
-                    } catch (Exception e) {
-                        failures.add(e.toString());
-                    }
-                }
-            });
-            t.start();
-            workers.add(t);
-        }
+        LoopbackHttp.BoundedLoad load = http.load(6, 20_000, (worker, i) -> i % 3 == 0
+                ? post("/api/items", "{\"name\": \"load\", \"quantity\": 1}")
+                : get("/api/items?limit=3"));
         Thread.sleep(1500);
         long start = System.nanoTime();
         Thread stopper = new Thread(() -> {
             try {
                 docker.docker(60, "stop", "-t", "20", app);
             } catch (Exception e) {
-                failures.add("docker stop: " + e);
+                load.failures().add("docker stop: " + e);
             }
         });
         stopper.start();
         long notReady = awaitStatus("/ready", 503, 3_000);
-        stop.set(true);
-        for (Thread t : workers) {
-            t.join(30_000);
-        }
+        load.stop();
         stopper.join(60_000);
         long exitMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         JsonObject state = inspect(app).getJsonObject("State");
         assertThat(notReady).as("/ready 503 after SIGTERM").isNotNegative();
-        assertThat(failures).as("failed requests").isEmpty();
-        assertThat(ok.get()).isGreaterThan(50);
+        assertThat(load.failures()).as("failed requests").isEmpty();
+        assertThat(load.ok()).isGreaterThan(50);
         assertThat(state.getInteger("ExitCode")).isZero();
         assertThat(state.getBoolean("OOMKilled")).isFalse();
-        figures.put("requests under load", (long) ok.get());
+        figures.put("requests under load", (long) load.ok());
         figures.put("SIGTERM -> stopped ms", exitMs);
     }
 
@@ -322,29 +292,14 @@ class StackIT {
     }
 
     private static long awaitStatus(String path, int status, long timeoutMs) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (get(path).statusCode() == status) {
-                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                }
-            } catch (Exception e) {
-                // not answering
-            }
-            Thread.sleep(50);
-        }
-        return -1;
+        return http.awaitStatus(path, status, timeoutMs, () -> true);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.get(path);
     }
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.post(path, json);
     }
 }
