@@ -1,5 +1,6 @@
 package io.github.hardenedcontainer.maven;
 
+import io.github.hardenedcontainer.generate.GenerateRequest;
 import io.github.hardenedcontainer.model.ReactorFacts;
 import io.github.hardenedcontainer.model.Settings;
 import java.io.File;
@@ -252,7 +253,7 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
         }
         Path root = repositoryRoot();
         List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
-        ReactorFacts facts = ReactorReader.read(root, all, all, project, settings());
+        ReactorFacts facts = ReactorReader.read(root, all, project, settings());
         execute(new ExecutionContext(root, facts));
     }
 
@@ -299,11 +300,7 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
                 .build();
     }
 
-    protected File outputDirectory() {
-        return outputDirectory;
-    }
-
-    protected Path templateDirectoryPath() {
+    private Path templateDirectoryPath() {
         return templateDirectory == null ? null : templateDirectory.toPath().toAbsolutePath().normalize();
     }
 
@@ -312,9 +309,8 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     }
 
     /** The request the generator (or the verifier, to render what generate would) works from. */
-    protected io.github.hardenedcontainer.generate.GenerateRequest generateRequest(ExecutionContext context, boolean force) {
+    protected GenerateRequest generateRequest(ExecutionContext context, boolean force) {
         Path output = outputDirectory == null ? context.root() : outputDirectory.toPath().toAbsolutePath().normalize();
-        return new io.github.hardenedcontainer.generate.GenerateRequest(context.facts(), output, templateDirectoryPath(),
-                force, pluginVersion());
+        return new GenerateRequest(context.facts(), output, templateDirectoryPath(), force, pluginVersion());
     }
 }

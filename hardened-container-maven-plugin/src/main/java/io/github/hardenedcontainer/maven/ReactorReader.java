@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.License;
 import org.apache.maven.model.Plugin;
@@ -30,13 +29,12 @@ final class ReactorReader {
      * Builds the facts for the projects of this run, relative to the repository root.
      *
      * @param root the repository root (the top-level project's directory)
-     * @param selected the projects this run builds, in reactor order
-     * @param all every project of the reactor (its POMs go into the builder stage)
+     * @param all every project of the reactor, in reactor order: the candidate services, and the POMs the
+     *     builder stage needs
      * @param current the project whose execution runs the generator
      * @param shared the settings of that execution (parameters and user properties)
      */
-    static ReactorFacts read(Path root, List<MavenProject> selected, List<MavenProject> all, MavenProject current,
-            Settings shared) {
+    static ReactorFacts read(Path root, List<MavenProject> all, MavenProject current, Settings shared) {
         Map<String, MavenProject> byKey = new java.util.HashMap<>();
         TreeSet<String> poms = new TreeSet<>(ReactorReader::rootFirst);
         for (MavenProject project : all) {
@@ -47,7 +45,7 @@ final class ReactorReader {
             }
         }
         List<ModuleFacts> modules = new ArrayList<>();
-        for (MavenProject project : selected) {
+        for (MavenProject project : all) {
             String relative = relative(root, project.getBasedir());
             if (relative == null) {
                 continue;

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +40,7 @@ public final class Verifier {
         PolicyChecker checker = new PolicyChecker(request.strict());
         List<Finding> findings = new ArrayList<>();
         List<String> diffs = new ArrayList<>();
+        Map<String, String> committed = new LinkedHashMap<>();
 
         for (GeneratedFile file : expected) {
             Path path = root.resolve(file.path());
@@ -48,6 +51,7 @@ public final class Verifier {
                 continue;
             }
             String actual = Files.readString(path, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            committed.put(file.path(), actual);
             if (request.drift() && !file.seed() && !actual.equals(file.content())) {
                 String diff = Diff.unified(file.path(), file.content(), actual);
                 diffs.add(diff);
@@ -56,16 +60,15 @@ public final class Verifier {
             }
             findings.addAll(check(checker, file.path(), actual));
         }
-        for (GeneratedFile dockerfile : expected) {
-            if (!dockerfile.path().endsWith("Dockerfile")) {
+        for (Map.Entry<String, String> dockerfile : committed.entrySet()) {
+            if (!dockerfile.getKey().endsWith("Dockerfile")) {
                 continue;
             }
-            String prefix = dockerfile.path().substring(0, dockerfile.path().length() - "Dockerfile".length());
-            Path d = root.resolve(dockerfile.path());
-            Path c = root.resolve(prefix + "compose.yaml");
-            if (Files.isRegularFile(d) && Files.isRegularFile(c)) {
-                findings.addAll(checker.consistency(dockerfile.path(), Files.readString(d), prefix + "compose.yaml",
-                        Files.readString(c)));
+            String prefix = dockerfile.getKey().substring(0, dockerfile.getKey().length() - "Dockerfile".length());
+            String compose = committed.get(prefix + "compose.yaml");
+            if (compose != null) {
+                findings.addAll(checker.consistency(dockerfile.getKey(), dockerfile.getValue(), prefix + "compose.yaml",
+                        compose));
             }
         }
 
