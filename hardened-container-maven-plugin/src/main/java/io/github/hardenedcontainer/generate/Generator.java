@@ -42,18 +42,18 @@ public final class Generator {
         RepositoryModel repo = new ConfigurationValidator(info).validate(request.facts());
         TemplateRenderer renderer = new TemplateRenderer(request.templateDirectory());
         List<GeneratedFile> files = new ArrayList<>();
+        Map<String, Object> repositoryModel = TemplateData.forRepository(repo);
         for (ServiceModel service : repo.services()) {
-            Map<String, Object> model = TemplateData.forService(repo, service);
+            Map<String, Object> model = TemplateData.forService(repositoryModel, service);
             for (OutputFile file : OutputFile.values()) {
                 if (file.scope() == OutputFile.Scope.SERVICE && wanted(file, repo, service)) {
                     files.add(render(renderer, file, service.modulePrefix() + file.path(), model, request));
                 }
             }
         }
-        Map<String, Object> model = TemplateData.forRepository(repo);
         for (OutputFile file : OutputFile.values()) {
             if (file.scope() == OutputFile.Scope.REPOSITORY && !repo.excluded().contains(file)) {
-                files.add(render(renderer, file, file.path(), model, request));
+                files.add(render(renderer, file, file.path(), repositoryModel, request));
             }
         }
         return files;

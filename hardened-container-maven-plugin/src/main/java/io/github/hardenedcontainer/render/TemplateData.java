@@ -43,9 +43,9 @@ public final class TemplateData {
         return root;
     }
 
-    /** The model for one service's files; the repository is there too. */
-    public static Map<String, Object> forService(RepositoryModel repo, ServiceModel service) {
-        Map<String, Object> root = forRepository(repo);
+    /** The model for one service's files: the repository model given, plus {@code service}. */
+    public static Map<String, Object> forService(Map<String, Object> repositoryModel, ServiceModel service) {
+        Map<String, Object> root = new LinkedHashMap<>(repositoryModel);
         root.put("service", service(service));
         return root;
     }

@@ -33,11 +33,6 @@ public final class FileHeader {
                 + ". This file is yours to edit: generate never overwrites it.\n" + body;
     }
 
-    /** Whether the content starts with this plugin's header. */
-    public static boolean isGenerated(String content) {
-        return normalize(content).startsWith(MARKER);
-    }
-
     /**
      * Whether a generated file's body still matches its fingerprint.
      *
