@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Builds the base images the generated Dockerfile and compose.yaml need from Debian packages, with no image
-# registry: a builder (JDK + Maven), a runtime (JRE) and PostgreSQL. This is how an air-gapped organisation gets
+# registry: a builder (JDK + Maven), a minimal runtime base (for a jlinked Java runtime), a JRE runtime and
+# PostgreSQL. This is how an air-gapped organisation gets
 # trusted bases: every package comes from Debian's signed archive (or its mirror), and the images trust the
 # host's locally added CA certificates (/usr/local/share/ca-certificates), so a builder behind a TLS-inspecting
 # proxy still reaches Maven Central.
 #
 # Usage: scripts/local-base-images.sh [--rebuild]
-#   eval "$(scripts/local-base-images.sh)"    # exports BUILDER_IMAGE, RUNTIME_IMAGE, POSTGRES_IMAGE
+#   eval "$(scripts/local-base-images.sh)"    # sets BUILDER_IMAGE, RUNTIME_IMAGE, JRE_IMAGE, POSTGRES_IMAGE
+# RUNTIME_IMAGE is the minimal base the default <runtime>jlink</runtime> needs; JRE_IMAGE is for <runtime>jre</runtime>.
 # Progress goes to stderr; stdout carries only KEY=value lines. Images that exist are kept unless --rebuild.
 # Needs: root, docker (engine running), mmdebstrap.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
 BUILDER_IMAGE=${LOCAL_BUILDER_IMAGE:-local/hardened-builder:jdk25-maven3.9}
-RUNTIME_IMAGE=${LOCAL_RUNTIME_IMAGE:-local/hardened-runtime:jre17}
+RUNTIME_IMAGE=${LOCAL_RUNTIME_IMAGE:-local/hardened-runtime:minimal}
+JRE_IMAGE=${LOCAL_JRE_IMAGE:-local/hardened-runtime:jre25}
 POSTGRES_IMAGE=${LOCAL_POSTGRES_IMAGE:-local/hardened-postgres:15}
 DOCKER=${DOCKER:-/usr/bin/docker}
 REBUILD=false
@@ -54,11 +57,33 @@ build() { # image suite packages extra-mmdebstrap-args... -- docker-import-chang
 }
 
 # Builder: Debian 13 brings Maven 3.9 (the project's minimum) and JDK 25, which compiles for release 17.
-build "$BUILDER_IMAGE" trixie "ca-certificates,ca-certificates-java,openjdk-25-jdk-headless,maven" \
+# binutils: objcopy, so that jlink --strip-debug also strips native debug symbols.
+build "$BUILDER_IMAGE" trixie "ca-certificates,ca-certificates-java,openjdk-25-jdk-headless,maven,binutils" \
   -- 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' 'ENV LANG=C.UTF-8'
 
-# Runtime: a headless JRE 17 and CA certificates, nothing else.
-build "$RUNTIME_IMAGE" bookworm "ca-certificates,openjdk-17-jre-headless" \
+# Minimal runtime base for a jlinked Java runtime, in the manner of a distroless image: the C and C++ runtime
+# libraries and zlib that the builder's JDK links against (same Debian release), no shell, no package manager.
+# Packages are unpacked, not installed (nothing runs inside); their records still go to /var/lib/dpkg/status so
+# that image scanners see what the image contains.
+if exists "$RUNTIME_IMAGE"; then
+  say "$RUNTIME_IMAGE exists (use --rebuild to rebuild)"
+else
+  started=$SECONDS
+  say "building $RUNTIME_IMAGE from Debian trixie (unpacked: base-files, libc6, libgcc-s1, libstdc++6, zlib1g)"
+  # shellcheck disable=SC2016 # expanded by mmdebstrap's hook shell
+  mmdebstrap --quiet --variant=extract --include=base-files,libc6,libgcc-s1,libstdc++6,zlib1g \
+    --extract-hook='for deb in "$1"/var/cache/apt/archives/*.deb; do dpkg-deb --field "$deb"; echo "Status: install ok installed"; echo; done > "$1/var/lib/dpkg/status"
+      printf "root:x:0:0:root:/root:/usr/sbin/nologin\nnonroot:x:10001:10001:nonroot:/nonexistent:/usr/sbin/nologin\n" > "$1/etc/passwd"
+      printf "root:x:0:\nnonroot:x:10001:\n" > "$1/etc/group"' \
+    trixie "$work/rootfs.tar" >&2
+  "$DOCKER" import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV LANG=C.UTF-8' --change 'USER 10001:10001' "$work/rootfs.tar" "$RUNTIME_IMAGE" >/dev/null
+  rm -f "$work/rootfs.tar"
+  say "$RUNTIME_IMAGE built in $((SECONDS - started)) s"
+fi
+
+# JRE runtime (for <runtime>jre</runtime>): a headless JRE 25 and CA certificates, nothing else.
+build "$JRE_IMAGE" trixie "ca-certificates,openjdk-25-jre-headless" \
   -- 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' 'ENV LANG=C.UTF-8'
 
 # PostgreSQL: the postgres user gets uid/gid 70, as in the Alpine images the generated compose.yaml expects, and
@@ -77,4 +102,5 @@ build "$POSTGRES_IMAGE" bookworm "ca-certificates,postgresql-15" \
      'ENV PGDATA=/var/lib/postgresql/data' 'ENV LANG=C.UTF-8' 'USER 70:70' 'EXPOSE 5432' \
      'ENTRYPOINT ["docker-entrypoint.sh"]' 'CMD ["postgres"]'
 
-printf 'BUILDER_IMAGE=%s\nRUNTIME_IMAGE=%s\nPOSTGRES_IMAGE=%s\n' "$BUILDER_IMAGE" "$RUNTIME_IMAGE" "$POSTGRES_IMAGE"
+printf 'BUILDER_IMAGE=%s\nRUNTIME_IMAGE=%s\nJRE_IMAGE=%s\nPOSTGRES_IMAGE=%s\n' "$BUILDER_IMAGE" "$RUNTIME_IMAGE" \
+  "$JRE_IMAGE" "$POSTGRES_IMAGE"

@@ -46,7 +46,11 @@ def name = basedir.name
 def port = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
 def env = [COMPOSE_PROJECT_NAME: 'it' + name.replaceAll('[^a-z0-9]', ''), APP_IMAGE: "it-${name}:local".toString(),
            APP_PORT: port.toString()]
-['BUILDER_IMAGE', 'RUNTIME_IMAGE'].each { if (System.getenv(it)) env[it] = System.getenv(it) }
+if (System.getenv('BUILDER_IMAGE')) env.BUILDER_IMAGE = System.getenv('BUILDER_IMAGE')
+// <runtime>jlink</runtime> needs a minimal base (RUNTIME_IMAGE), <runtime>jre</runtime> a JRE image (JRE_IMAGE).
+def jlinked = new File(basedir, 'Dockerfile').text.contains(' AS jre')
+def runtimeVar = jlinked ? 'RUNTIME_IMAGE' : 'JRE_IMAGE'
+if (System.getenv(runtimeVar)) env.RUNTIME_IMAGE = System.getenv(runtimeVar)
 def compose = composeCmd + ['-f', new File(basedir, 'compose.yaml').path]
 try {
     def started = System.nanoTime()
@@ -76,6 +80,15 @@ try {
     connection.readTimeout = 5000
     assert connection.responseCode == 200
     assert connection.inputStream.text.contains('healthy')
+    // The start-up cache from the training run fits this image: the JVM refuses to start when told to insist on it
+    // and it does not match (another runtime, class path or jar).
+    List<String> entrypoint = inspect.Config.Entrypoint
+    def strict = entrypoint.any { it.startsWith('-XX:AOTCache=') } ? '-XX:AOTMode=on'
+            : entrypoint.any { it.startsWith('-XX:SharedArchiveFile=') } ? '-Xshare:on' : null
+    assert strict : 'no start-up cache in the ENTRYPOINT: ' + entrypoint
+    def check = capture([docker, 'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--entrypoint', entrypoint[0],
+                         inspect.Config.Image] + entrypoint.subList(1, entrypoint.size() - 1) + [strict, '-version'])
+    assert check[0] == 0 && check[1].contains('sharing') : 'the start-up cache is not usable: ' + check[1]
     println "Container IT ${name}: healthy and answering /health after ${(System.nanoTime() - started).intdiv(1_000_000)} ms"
 } finally {
     run(compose + ['down', '-v', '--remove-orphans', '--rmi', 'local'], env, 300)

@@ -11,6 +11,7 @@ import io.github.hardenedcontainer.model.OutputFile;
 import io.github.hardenedcontainer.model.Problem;
 import io.github.hardenedcontainer.model.ReactorFacts;
 import io.github.hardenedcontainer.model.RepositoryModel;
+import io.github.hardenedcontainer.model.RuntimeKind;
 import io.github.hardenedcontainer.model.ServiceModel;
 import io.github.hardenedcontainer.model.Settings;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ public final class ConfigurationValidator {
     private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
     private static final Pattern JVM_OPTION = Pattern.compile("-[A-Za-z0-9:+=._/%,-]+");
     private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*[kmg]");
+    private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
+    /** The first release that can write a dynamic CDS archive at exit ({@code -XX:ArchiveClassesAtExit}). */
+    static final int DYNAMIC_CDS_RELEASE = 13;
     private static final Pattern CPUS = Pattern.compile("(?:[0-9]+\\.[0-9]*[1-9][0-9]*|[0-9]*[1-9][0-9]*(?:\\.[0-9]+)?)");
 
     private final Consumer<String> info;
@@ -127,8 +131,66 @@ public final class ConfigurationValidator {
 
         ImageReference builder = image("<builderImage>" + where, firstNonBlank(s.builderImage(),
                 data.defaultValue("builder.image", javaVersion)), problems);
+        RuntimeKind runtimeKind = RuntimeKind.JLINK;
+        if (!isBlank(s.runtime())) {
+            runtimeKind = RuntimeKind.parse(s.runtime().trim().toLowerCase(Locale.ROOT)).orElseGet(() -> {
+                problems.add(new Problem("<runtime>" + where, s.runtime(),
+                        "must be jlink (a Java runtime linked for the application, on a minimal base image)"
+                                + " or jre (the Java runtime of the runtime image)"));
+                return RuntimeKind.JLINK;
+            });
+        }
         ImageReference runtime = image("<runtimeImage>" + where, firstNonBlank(s.runtimeImage(),
-                data.defaultValue("runtime.image", javaVersion)), problems);
+                data.defaultValue(runtimeKind == RuntimeKind.JLINK ? "runtime.image.jlink" : "runtime.image",
+                        javaVersion)), problems);
+        List<String> jlinkModules = modules("<jlinkModules>" + where, s.jlinkModules(), problems);
+        // Not set: the default modules; "none": no extra module.
+        boolean addNone = s.jlinkAddModules() != null && s.jlinkAddModules().size() == 1
+                && s.jlinkAddModules().get(0).trim().equalsIgnoreCase("none");
+        List<String> jlinkAddModules = addNone ? List.of()
+                : s.jlinkAddModules() == null || s.jlinkAddModules().isEmpty() ? defaultAddModules(javaVersion)
+                : modules("<jlinkAddModules>" + where, s.jlinkAddModules(), problems);
+        List<String> jlinkExclude = modules("<jlinkExcludeModules>" + where, s.jlinkExcludeModules(), problems);
+        for (String m : jlinkExclude) {
+            if (jlinkAddModules.contains(m) || jlinkModules.contains(m) || m.equals("java.base")) {
+                problems.add(new Problem("<jlinkExcludeModules>" + where, m, "is also a module to link"
+                        + (m.equals("java.base") ? " (java.base is always linked)" : " (<jlinkModules> or"
+                        + " <jlinkAddModules>)") + ": remove it from one of the lists"));
+            }
+        }
+        if (runtimeKind == RuntimeKind.JRE && (!jlinkModules.isEmpty() || !jlinkExclude.isEmpty()
+                || s.jlinkAddModules() != null && !s.jlinkAddModules().isEmpty())) {
+            info.accept("Ignoring the <jlink...Modules> settings" + where + ": they apply to <runtime>jlink</runtime>,"
+                    + " and the runtime is jre");
+        }
+        boolean aotCache = true;
+        if (!isBlank(s.aotCache())) {
+            String value = s.aotCache().trim().toLowerCase(Locale.ROOT);
+            if (value.equals("true") || value.equals("false")) {
+                aotCache = value.equals("true");
+            } else {
+                problems.add(new Problem("<aotCache>" + where, s.aotCache(), "must be true (train the application"
+                        + " at image build time and start from the cache) or false"));
+            }
+        }
+        if (aotCache && javaVersion.matches("[0-9]{1,3}") && Integer.parseInt(javaVersion) < DYNAMIC_CDS_RELEASE) {
+            if (!isBlank(s.aotCache())) {
+                problems.add(new Problem("<aotCache>" + where, s.aotCache(), "needs Java " + DYNAMIC_CDS_RELEASE
+                        + " or later (Java " + javaVersion + " cannot write a class-data archive at exit):"
+                        + " set <javaVersion> to 17 or later, or leave <aotCache> out"));
+            }
+            aotCache = false;
+        }
+        List<String> trainingPaths = new ArrayList<>();
+        for (String p : s.aotTrainingPaths()) {
+            String trimmed = p.trim();
+            if (!HTTP_PATH.matcher(trimmed).matches()) {
+                problems.add(new Problem("<aotTrainingPaths>" + where, p, "each must be an HTTP path starting with /"
+                        + " (letters, digits and . _ ~ - / only), such as /api/items/1"));
+            } else if (!trainingPaths.contains(trimmed)) {
+                trainingPaths.add(trimmed);
+            }
+        }
 
         DatabaseKind database = DatabaseDetector.detect(module.dependencies());
         if (!isBlank(s.database())) {
@@ -164,6 +226,9 @@ public final class ConfigurationValidator {
         }
         String health = path("<healthPath>" + where, firstNonBlank(s.healthPath(), "/health"), problems);
         String readiness = path("<readinessPath>" + where, firstNonBlank(s.readinessPath(), "/ready"), problems);
+        // The training run always requests the probes; the configured paths come after them.
+        List<String> training = new ArrayList<>(List.of(health, readiness));
+        trainingPaths.stream().filter(p -> !training.contains(p)).forEach(training::add);
         for (String option : s.jvmOptions()) {
             if (!JVM_OPTION.matcher(option).matches()) {
                 problems.add(new Problem("<jvmOptions>" + where, option, "must be one JVM option starting with -,"
@@ -192,7 +257,35 @@ public final class ConfigurationValidator {
                 firstNonBlank(module.description(), module.name(), module.artifactId()),
                 module.license(), module.scmUrl(), module.relativePath(), contextPath, module.finalName(),
                 mainClass, javaVersion, builder, runtime, postgres, uid, gid, port, host, health, readiness,
-                s.jvmOptions(), database, buildMode, memory, cpus, pids, module.sourceDirs());
+                s.jvmOptions(), database, buildMode, memory, cpus, pids, module.sourceDirs(), runtimeKind,
+                jlinkModules, jlinkAddModules, jlinkExclude, aotCache, training);
+    }
+
+    /** Modules added to what jdeps finds unless configured: the ones applications load only by name. */
+    static List<String> defaultAddModules(String javaVersion) {
+        // jdk.naming.dns: JNDI DNS lookups (found by name, so jdeps cannot see it). jdk.crypto.ec: elliptic-curve
+        // TLS before Java 22, which moved it into java.base.
+        boolean old = javaVersion.matches("[0-9]{1,3}") && Integer.parseInt(javaVersion) < 22;
+        return old ? List.of("jdk.crypto.ec", "jdk.naming.dns") : List.of("jdk.naming.dns");
+    }
+
+    private static List<String> modules(String element, List<String> values, List<Problem> problems) {
+        List<String> result = new ArrayList<>();
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                String m = part.trim();
+                if (m.isEmpty()) {
+                    continue;
+                }
+                if (!MODULE.matcher(m).matches()) {
+                    problems.add(new Problem(element, part, "each must be a Java module name, such as java.sql or"
+                            + " jdk.crypto.ec (list them with: java --list-modules)"));
+                } else if (!result.contains(m)) {
+                    result.add(m);
+                }
+            }
+        }
+        return result;
     }
 
     private static String relativeToRoot(String modulePath) {

@@ -219,6 +219,66 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     @Parameter(property = Properties.PIDS_LIMIT, defaultValue = "256")
     private String pidsLimit;
 
+    /**
+     * {@code jlink}: the builder links a Java runtime with only the modules the application needs (found by
+     * {@code jdeps}, plus {@code jlinkAddModules}) and the runtime stage is a minimal base image without a JDK;
+     * {@code jre}: the runtime stage uses the Java runtime of {@code runtimeImage}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.RUNTIME, defaultValue = "jlink")
+    private String runtime;
+
+    /**
+     * With {@code runtime=jlink}: the exact modules to link, instead of what {@code jdeps} finds. As a property,
+     * comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.JLINK_MODULES)
+    private List<String> jlinkModules;
+
+    /**
+     * With {@code runtime=jlink}: modules linked in addition to what {@code jdeps} finds, for code that loads them
+     * by name (reflection, service providers, JNDI). Default: {@code jdk.naming.dns} (and {@code jdk.crypto.ec}
+     * before Java 22); {@code none} adds nothing. As a property, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.JLINK_ADD_MODULES)
+    private List<String> jlinkAddModules;
+
+    /**
+     * With {@code runtime=jlink}: modules {@code jdeps} finds that the application never loads, left out of the
+     * linked runtime. {@code jdeps} lists every module any class of any library refers to, so an optional part
+     * of a library (a Micrometer binder for Log4j, say) can pull in a large module such as {@code java.desktop}.
+     * As a property, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.JLINK_EXCLUDE_MODULES)
+    private List<String> jlinkExcludeModules;
+
+    /**
+     * Moves start-up work to image build time: the builder starts the application once (a training run that
+     * requests {@code healthPath}, {@code readinessPath} and {@code aotTrainingPaths}), and the image starts from
+     * what it recorded: an AOT cache on Java 25 and later (JEP 483/514), a class-data sharing archive on Java 13
+     * to 24.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.AOT_CACHE, defaultValue = "true")
+    private String aotCache;
+
+    /**
+     * Paths the training run requests after the health and readiness paths, so that the code behind them is in
+     * the cache. Any answer counts, errors included. As a property, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.AOT_TRAINING_PATHS)
+    private List<String> aotTrainingPaths;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -297,6 +357,9 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
                 .jvmOptions(jvmOptions).mainClass(mainClass).database(database).buildMode(buildMode)
                 .memoryLimit(memoryLimit).cpuLimit(cpuLimit).pidsLimit(pidsLimit)
                 .excludes(excludes)
+                .runtime(runtime).jlinkModules(jlinkModules).jlinkAddModules(jlinkAddModules)
+                .jlinkExcludeModules(jlinkExcludeModules)
+                .aotCache(aotCache).aotTrainingPaths(aotTrainingPaths)
                 .build();
     }
 

@@ -35,6 +35,7 @@ public final class GenerateMojo extends AbstractHardenedMojo {
 
     @Override
     protected void execute(ExecutionContext context) throws MojoExecutionException, MojoFailureException {
+        long start = System.nanoTime();
         try {
             new Generator(getLog()::info).generate(generateRequest(context, force));
         } catch (InvalidConfigurationException | RefusedOverwriteException | TemplateException e) {
@@ -42,5 +43,6 @@ public final class GenerateMojo extends AbstractHardenedMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the container files: " + e.getMessage(), e);
         }
+        getLog().info(String.format("Generated in %d ms", (System.nanoTime() - start) / 1_000_000));
     }
 }

@@ -29,6 +29,12 @@ final class Properties {
     static final String MEMORY_LIMIT = PREFIX + "memoryLimit";
     static final String CPU_LIMIT = PREFIX + "cpuLimit";
     static final String PIDS_LIMIT = PREFIX + "pidsLimit";
+    static final String RUNTIME = PREFIX + "runtime";
+    static final String JLINK_MODULES = PREFIX + "jlinkModules";
+    static final String JLINK_ADD_MODULES = PREFIX + "jlinkAddModules";
+    static final String JLINK_EXCLUDE_MODULES = PREFIX + "jlinkExcludeModules";
+    static final String AOT_CACHE = PREFIX + "aotCache";
+    static final String AOT_TRAINING_PATHS = PREFIX + "aotTrainingPaths";
     static final String DRIFT = PREFIX + "drift";
     static final String STRICT = PREFIX + "strict";
     static final String FAIL_ON = PREFIX + "failOn";

@@ -208,6 +208,12 @@ final class ReactorReader {
                 case "memoryLimit" -> b.memoryLimit(text);
                 case "cpuLimit" -> b.cpuLimit(text);
                 case "pidsLimit" -> b.pidsLimit(text);
+                case "runtime" -> b.runtime(text);
+                case "jlinkModules" -> b.jlinkModules(list == null ? List.of() : list);
+                case "jlinkAddModules" -> b.jlinkAddModules(list == null ? List.of() : list);
+                case "jlinkExcludeModules" -> b.jlinkExcludeModules(list == null ? List.of() : list);
+                case "aotCache" -> b.aotCache(text);
+                case "aotTrainingPaths" -> b.aotTrainingPaths(list == null ? List.of() : list);
                 default -> {
                     // Repository-wide settings (registry, excludes, ...) come from the executing project only.
                 }

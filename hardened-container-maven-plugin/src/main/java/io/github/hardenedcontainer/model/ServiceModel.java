@@ -35,11 +35,34 @@ public record ServiceModel(
         String memoryLimit,
         String cpuLimit,
         int pidsLimit,
-        List<String> sourceDirs) {
+        List<String> sourceDirs,
+        RuntimeKind runtime,
+        List<String> jlinkModules,
+        List<String> jlinkAddModules,
+        List<String> jlinkExcludeModules,
+        boolean aotCache,
+        List<String> aotTrainingPaths) {
 
     public ServiceModel {
         jvmOptions = List.copyOf(jvmOptions);
         sourceDirs = List.copyOf(sourceDirs);
+        jlinkModules = List.copyOf(jlinkModules);
+        jlinkAddModules = List.copyOf(jlinkAddModules);
+        jlinkExcludeModules = List.copyOf(jlinkExcludeModules);
+        aotTrainingPaths = List.copyOf(aotTrainingPaths);
+    }
+
+    /** The Java feature release as a number. */
+    public int javaFeature() {
+        return Integer.parseInt(javaVersion);
+    }
+
+    /**
+     * Whether the start-up cache is a JDK 25 AOT cache (JEP 483/514); below 25 it is a dynamic class-data sharing
+     * archive.
+     */
+    public boolean aotCacheFormat() {
+        return javaFeature() >= 25;
     }
 
     /** Whether the Compose stack includes PostgreSQL. */

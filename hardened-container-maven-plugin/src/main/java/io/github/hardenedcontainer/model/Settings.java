@@ -26,11 +26,21 @@ public record Settings(
         String memoryLimit,
         String cpuLimit,
         String pidsLimit,
-        List<String> excludes) {
+        List<String> excludes,
+        String runtime,
+        List<String> jlinkModules,
+        List<String> jlinkAddModules,
+        List<String> jlinkExcludeModules,
+        String aotCache,
+        List<String> aotTrainingPaths) {
 
     public Settings {
         jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
+        jlinkModules = jlinkModules == null ? List.of() : List.copyOf(jlinkModules);
+        jlinkAddModules = jlinkAddModules == null ? null : List.copyOf(jlinkAddModules);
+        jlinkExcludeModules = jlinkExcludeModules == null ? List.of() : List.copyOf(jlinkExcludeModules);
+        aotTrainingPaths = aotTrainingPaths == null ? List.of() : List.copyOf(aotTrainingPaths);
     }
 
     /** All defaults. */
@@ -65,6 +75,12 @@ public record Settings(
         b.cpuLimit = cpuLimit;
         b.pidsLimit = pidsLimit;
         b.excludes = excludes;
+        b.runtime = runtime;
+        b.jlinkModules = jlinkModules;
+        b.jlinkAddModules = jlinkAddModules;
+        b.jlinkExcludeModules = jlinkExcludeModules;
+        b.aotCache = aotCache;
+        b.aotTrainingPaths = aotTrainingPaths;
         return b;
     }
 
@@ -90,6 +106,12 @@ public record Settings(
         private String cpuLimit;
         private String pidsLimit;
         private List<String> excludes = List.of();
+        private String runtime;
+        private List<String> jlinkModules = List.of();
+        private List<String> jlinkAddModules;
+        private List<String> jlinkExcludeModules = List.of();
+        private String aotCache;
+        private List<String> aotTrainingPaths = List.of();
 
         public Builder imageName(String v) { imageName = v; return this; }
         public Builder registry(String v) { registry = v; return this; }
@@ -111,11 +133,19 @@ public record Settings(
         public Builder cpuLimit(String v) { cpuLimit = v; return this; }
         public Builder pidsLimit(String v) { pidsLimit = v; return this; }
         public Builder excludes(List<String> v) { excludes = v; return this; }
+        public Builder runtime(String v) { runtime = v; return this; }
+        public Builder jlinkModules(List<String> v) { jlinkModules = v; return this; }
+        /** {@code null} keeps the default extra modules; an empty list adds none. */
+        public Builder jlinkAddModules(List<String> v) { jlinkAddModules = v; return this; }
+        public Builder jlinkExcludeModules(List<String> v) { jlinkExcludeModules = v; return this; }
+        public Builder aotCache(String v) { aotCache = v; return this; }
+        public Builder aotTrainingPaths(List<String> v) { aotTrainingPaths = v; return this; }
 
         public Settings build() {
             return new Settings(imageName, registry, javaVersion, builderImage, runtimeImage, postgresImage, uid, gid,
                     port, hostAddress, healthPath, readinessPath, jvmOptions, mainClass, database, buildMode,
-                    memoryLimit, cpuLimit, pidsLimit, excludes);
+                    memoryLimit, cpuLimit, pidsLimit, excludes, runtime, jlinkModules, jlinkAddModules, jlinkExcludeModules, aotCache,
+                    aotTrainingPaths);
         }
     }
 }

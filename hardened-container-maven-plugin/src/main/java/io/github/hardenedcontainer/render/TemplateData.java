@@ -4,6 +4,7 @@ import io.github.hardenedcontainer.data.ActionPin;
 import io.github.hardenedcontainer.data.ProductData;
 import io.github.hardenedcontainer.model.BuildMode;
 import io.github.hardenedcontainer.model.RepositoryModel;
+import io.github.hardenedcontainer.model.RuntimeKind;
 import io.github.hardenedcontainer.model.ServiceModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,9 @@ import java.util.Map;
  * service.*  name, imageName, artifactId, description, license, scmUrl, modulePath, modulePrefix, contextPath,
  *            jarGlob, jarName, sourceDirs (the src directories its build needs), mainClass, javaVersion, builderImage, runtimeImage, postgresImage, uid, gid, port,
  *            hostAddress, healthPath, readinessPath, healthUrl, postgres, prebuilt, memoryLimit, cpuLimit,
- *            pidsLimit, entrypoint, healthcheck, composeHealthcheck (JSON array text), labels (name -> quoted value)
+ *            pidsLimit, entrypoint, healthcheck, composeHealthcheck (JSON array text), labels (name -> quoted value),
+ *            jlink, jreHome, jlinkModules, jlinkAddModules (comma-separated), jlinkExcludeModules (space-separated), jlinkCds, aotCache, aotFile, aotTrainingFile, aotKind,
+ *            argFile, trainingCommand, probeCommand (shell words), trainingUrls (space-separated)
  * </pre>
  */
 public final class TemplateData {
@@ -29,9 +32,18 @@ public final class TemplateData {
     static final List<String> PROBE_JVM = List.of("-Xss256k", "-Xmx16m", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
-    /** Container-aware JVM options every service starts with, before the user's own. */
-    static final List<String> BASE_JVM = List.of("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.io.tmpdir=/tmp");
+    /**
+     * JVM options every service starts with, before the user's own (a later option wins): sized from the
+     * container's memory limit, tuned for small containers (docs/performance.md has the measurements), exit on
+     * OutOfMemoryError so the container restarts, temporary files on the /tmp tmpfs.
+     */
+    static final List<String> BASE_JVM = List.of("-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp");
+
+    /** Where the jlinked runtime lives in the image. */
+    static final String JLINK_HOME = "/opt/jre";
+    /** The argument file with the class path, in a fixed order (the start-up cache checks it). */
+    static final String ARG_FILE = "/app/jvm.args";
 
     private TemplateData() {
     }
@@ -109,17 +121,58 @@ public final class TemplateData {
         m.put("cpuLimit", s.cpuLimit());
         m.put("pidsLimit", Integer.toString(s.pidsLimit()));
 
+        boolean jlink = s.runtime() == RuntimeKind.JLINK;
+        String java = jlink ? JLINK_HOME + "/bin/java" : "java";
+        m.put("jlink", jlink);
+        m.put("jreHome", JLINK_HOME);
+        m.put("jlinkModules", String.join(",", s.jlinkModules()));
+        m.put("jlinkAddModules", String.join(",", s.jlinkAddModules()));
+        m.put("jlinkExcludeModules", String.join(" ", s.jlinkExcludeModules()));
+        // A base class-data archive in the linked runtime: the JVM starts faster with one, and a CDS archive
+        // written at exit needs it. A Java 25 AOT cache holds the JDK's classes itself.
+        m.put("jlinkCds", s.javaFeature() >= 17 && !(s.aotCache() && s.aotCacheFormat()));
+        m.put("aotCache", s.aotCache());
+        String cacheFile = s.aotCacheFormat() ? "/app/app.aot" : "/app/app.jsa";
+        m.put("aotFile", cacheFile);
+        String trainingFile = cacheFile.replace("/app/", "/tmp/"); // writable whatever user the base image sets
+        m.put("aotTrainingFile", trainingFile);
+        m.put("aotKind", s.aotCacheFormat() ? "an AOT cache (JEP 483/514)" : "a class-data sharing archive");
+
+        List<String> jvm = new ArrayList<>(BASE_JVM);
+        if (s.jvmOptions().stream().anyMatch(o -> o.matches("-XX:\\+Use[A-Za-z]+GC"))) {
+            jvm.remove("-XX:+UseSerialGC"); // the user chose a collector; two would stop the JVM
+        }
+        jvm.addAll(s.jvmOptions());
+
         List<String> entrypoint = new ArrayList<>();
-        entrypoint.add("java");
-        entrypoint.addAll(BASE_JVM);
-        entrypoint.addAll(s.jvmOptions());
-        entrypoint.add("-cp");
-        entrypoint.add("/app/app.jar:/app/lib/*");
+        entrypoint.add(java);
+        entrypoint.addAll(jvm);
+        if (s.aotCache()) {
+            entrypoint.add(s.aotCacheFormat() ? "-XX:AOTCache=" + cacheFile : "-XX:SharedArchiveFile=" + cacheFile);
+        }
+        entrypoint.add("@" + ARG_FILE);
         entrypoint.add(s.mainClass());
         m.put("entrypoint", jsonArray(entrypoint));
+        m.put("argFile", ARG_FILE);
+
+        // The training run: the same command, writing the cache instead of reading it.
+        List<String> training = new ArrayList<>();
+        training.add(java);
+        training.addAll(jvm);
+        training.add(s.aotCacheFormat() ? "-XX:AOTCacheOutput=" + trainingFile
+                : "-XX:ArchiveClassesAtExit=" + trainingFile);
+        training.add("@" + ARG_FILE);
+        training.add(s.mainClass());
+        m.put("trainingCommand", shellWords(training));
+        m.put("probeCommand", shellWords(List.of(java, "-cp", "/app/probe", "HealthProbe")));
+        List<String> trainingUrls = new ArrayList<>();
+        for (String path : s.aotTrainingPaths()) {
+            trainingUrls.add("http://127.0.0.1:" + s.port() + path);
+        }
+        m.put("trainingUrls", String.join(" ", trainingUrls));
 
         List<String> probe = new ArrayList<>();
-        probe.add("java");
+        probe.add(java);
         probe.addAll(PROBE_JVM);
         probe.add("-cp");
         probe.add("/app/probe");
@@ -156,6 +209,18 @@ public final class TemplateData {
             finalName = finalName.replace(s.version(), "*");
         }
         return finalName + ".jar";
+    }
+
+    /** Words for a POSIX shell command line; only characters that need no quoting are left bare. */
+    static String shellWords(List<String> words) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(w.matches("[A-Za-z0-9_@%+=:,./-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
     }
 
     static String oneLine(String text) {

@@ -38,13 +38,17 @@ RUN mkdir -p /opt/probe/src /opt/probe/classes \
  && javac --release 11 -d /opt/probe/classes /opt/probe/src/HealthProbe.java
 <#if s.prebuilt>
 
-# The jar and its runtime dependencies come from target/, built outside Docker; sort them into layers.
+# The jar and its runtime dependencies come from target/, built outside Docker; sort them into layers. The class
+# path goes to [=s.argFile] in a fixed order, the same on every build (the start-up cache checks it).
 COPY [=s.modulePrefix]target/ /prebuilt/
 RUN mkdir -p /layers/lib /layers/app \
  && if [ -d /prebuilt/container-lib ]; then cp -R /prebuilt/container-lib/. /layers/lib/; fi \
  && set -- /prebuilt/[=s.jarName] \
  && if [ "$#" -ne 1 ] || [ ! -f "$1" ]; then echo "expected exactly one jar matching [=s.jarGlob], found: $*" >&2; exit 1; fi \
- && cp "$1" /layers/app/app.jar
+ && cp "$1" /layers/app/app.jar \
+ && LC_ALL=C && export LC_ALL \
+ && { printf -- '-cp /app/app.jar'; for jar in /layers/lib/*; do [ -f "$jar" ] && printf ':/app/lib/%s' "${jar##*/}"; done; \
+      printf '\n'; } > /layers/app/jvm.args
 <#else>
 
 # Dependencies first: this layer is rebuilt only when a POM changes. The generator plugin is not needed to build
@@ -59,7 +63,8 @@ RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -ntp -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> \
       org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline -DexcludeArtifactIds=hardened-container-maven-plugin
 
-# Sources, then the build. Tests run in CI before the image is built; here they are compiled, not run.
+# Sources, then the build. Tests run in CI before the image is built; here they are compiled, not run. The class
+# path goes to [=s.argFile] in a fixed order, the same on every build (the start-up cache checks it).
 <#list s.sourceDirs as dir>
 COPY [=dir] ./[=dir]
 </#list>
@@ -71,19 +76,90 @@ RUN --mount=type=cache,target=/root/.m2 \
  && cp -R [=s.modulePrefix]target/container-lib/. /layers/lib/ \
  && set -- [=s.jarGlob] \
  && if [ "$#" -ne 1 ] || [ ! -f "$1" ]; then echo "expected exactly one jar matching [=s.jarGlob], found: $*" >&2; exit 1; fi \
- && cp "$1" /layers/app/app.jar
+ && cp "$1" /layers/app/app.jar \
+ && LC_ALL=C && export LC_ALL \
+ && { printf -- '-cp /app/app.jar'; for jar in /layers/lib/*; do [ -f "$jar" ] && printf ':/app/lib/%s' "${jar##*/}"; done; \
+      printf '\n'; } > /layers/app/jvm.args
+</#if>
+<#if s.jlink>
+
+<#if s.jlinkModules?has_content>
+# Modules for the linked runtime, as configured (<jlinkModules>).
+RUN printf '%s\n' '[=s.jlinkModules]' > /layers/jlink-modules
+<#else>
+# Modules for the linked runtime: what jdeps finds the application and its libraries refer to<#if s.jlinkAddModules?has_content>, plus
+# [=s.jlinkAddModules] (loaded by name, which jdeps cannot see; <jlinkAddModules>)</#if><#if s.jlinkExcludeModules?has_content>, without
+# [=s.jlinkExcludeModules] (never loaded; <jlinkExcludeModules>)</#if>.
+RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release [=s.javaVersion] \
+      --class-path '/layers/lib/*' /layers/app/app.jar)" \
+ || { echo "jdeps could not list the modules the application needs: set <jlinkModules> to them" >&2; exit 1; }; \
+<#if s.jlinkExcludeModules?has_content>
+    kept=; IFS=,; for m in $modules; do \
+      case " [=s.jlinkExcludeModules] " in *" $m "*) ;; *) kept="${kept:+$kept,}$m" ;; esac; \
+    done; unset IFS; modules=$kept; \
+</#if>
+    printf '%s\n' "$modules<#if s.jlinkAddModules?has_content>,[=s.jlinkAddModules]</#if>" > /layers/jlink-modules \
+ && echo "modules to link: $(cat /layers/jlink-modules)"
 </#if>
 
-# Runtime: a JRE and the application, no build tools.
+# Java runtime: linked from the builder's JDK with only those modules. The stage is cached while the module list
+# stays the same, so a source change does not link again. Native debug symbols go too where the builder has
+# objcopy. The trust store is the builder's (with its CAs).
+FROM ${BUILDER_IMAGE} AS jre
+COPY --from=builder /layers/jlink-modules /tmp/jlink-modules
+RUN strip=--strip-java-debug-attributes; if command -v objcopy >/dev/null; then strip=--strip-debug; fi; \
+    jlink --add-modules "$(cat /tmp/jlink-modules)" --output [=s.jreHome] "$strip" \
+      --no-man-pages --no-header-files<#if s.javaVersion?number gte 21> --compress=zip-6</#if><#if s.jlinkCds> --generate-cds-archive</#if> \
+ && java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" \
+ && cp -L "$java_home/lib/security/cacerts" [=s.jreHome]/lib/security/cacerts
+</#if>
+<#if s.aotCache>
+
+# Start-up cache: one training run of the application at build time, with the runtime and class path the image
+# has; the image starts from [=s.aotKind] of what that run loaded and linked. The run requests
+# the health and readiness paths<#if (s.trainingUrls?split(" ")?size > 2)> and <aotTrainingPaths></#if>, then stops the application with SIGTERM.
+FROM <#if s.jlink>jre<#else>${RUNTIME_IMAGE}</#if> AS aot
+WORKDIR /app
+COPY --from=builder /opt/probe/classes /app/probe
+COPY --from=builder /layers/lib /app/lib
+COPY --from=builder /layers/app /app
+RUN [=s.trainingCommand] & pid=$!; \
+    ready=false; \
+    for i in $(seq 1 120); do \
+      if [=s.probeCommand] [=s.healthUrl] 2>/dev/null; then ready=true; break; fi; \
+      kill -0 "$pid" 2>/dev/null || break; \
+      sleep 0.5; \
+    done; \
+    if [ "$ready" != true ]; then \
+      echo "training run: [=s.healthUrl] did not answer 2xx within 60 s; make the service start without its" \
+           "dependencies, or set <aotCache>false</aotCache>" >&2; \
+      kill -KILL "$pid" 2>/dev/null; exit 1; \
+    fi; \
+    for url in [=s.trainingUrls]; do [=s.probeCommand] "$url" >/dev/null 2>&1 || true; done; \
+    kill -TERM "$pid"; \
+    for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done; \
+    if kill -0 "$pid" 2>/dev/null; then echo "training run: the application did not stop within 30 s of SIGTERM" >&2; \
+      kill -KILL "$pid"; exit 1; fi; \
+    wait "$pid" || true; \
+    if [ ! -s [=s.aotTrainingFile] ]; then echo "training run: no start-up cache was written" >&2; exit 1; fi
+</#if>
+
+# Runtime: <#if s.jlink>the linked Java runtime on a minimal base<#else>a JRE</#if> and the application, no build tools.
 FROM ${RUNTIME_IMAGE} AS runtime
 <#list s.labels as name, value>
 <#if name?is_first>LABEL <#else>      </#if>[=name]=[=value]<#if name?has_next> \</#if>
 </#list>
 WORKDIR /app
 # Layers from least to most often changed. Files stay owned by root: the runtime user can read, not write.
+<#if s.jlink>
+COPY --from=jre [=s.jreHome] [=s.jreHome]
+</#if>
 COPY --from=builder /opt/probe/classes /app/probe
 COPY --from=builder /layers/lib /app/lib
 COPY --from=builder /layers/app /app
+<#if s.aotCache>
+COPY --from=aot [=s.aotTrainingFile] [=s.aotFile]
+</#if>
 
 USER [=s.uid]:[=s.gid]
 EXPOSE [=s.port]

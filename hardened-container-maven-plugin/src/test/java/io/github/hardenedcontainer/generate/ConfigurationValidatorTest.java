@@ -11,6 +11,7 @@ import io.github.hardenedcontainer.model.OutputFile;
 import io.github.hardenedcontainer.model.Problem;
 import io.github.hardenedcontainer.model.ReactorFacts;
 import io.github.hardenedcontainer.model.RepositoryModel;
+import io.github.hardenedcontainer.model.RuntimeKind;
 import io.github.hardenedcontainer.model.ServiceModel;
 import io.github.hardenedcontainer.model.Settings;
 import java.util.ArrayList;
@@ -39,7 +40,13 @@ class ConfigurationValidatorTest {
         assertThat(s.database()).isEqualTo(DatabaseKind.NONE);
         assertThat(s.buildMode()).isEqualTo(BuildMode.DOCKER);
         assertThat(s.builderImage()).hasToString("maven:3.9.11-eclipse-temurin-17");
-        assertThat(s.runtimeImage()).hasToString("eclipse-temurin:17-jre-noble");
+        assertThat(s.runtimeImage()).hasToString("gcr.io/distroless/cc-debian12:nonroot");
+        assertThat(s.runtime()).isEqualTo(RuntimeKind.JLINK);
+        assertThat(s.jlinkModules()).isEmpty();
+        assertThat(s.jlinkAddModules()).containsExactly("jdk.crypto.ec", "jdk.naming.dns");
+        assertThat(s.aotCache()).isTrue();
+        assertThat(s.aotCacheFormat()).as("Java 17: a CDS archive, not a JDK 25 AOT cache").isFalse();
+        assertThat(s.aotTrainingPaths()).containsExactly("/health", "/ready");
         assertThat(s.contextPath()).isEqualTo(".");
         assertThat(repo.registry()).isEqualTo("ghcr.io");
         assertThat(repo.multiModule()).isFalse();
@@ -51,7 +58,47 @@ class ConfigurationValidatorTest {
         assertThat(s.database()).isEqualTo(DatabaseKind.POSTGRES);
         assertThat(s.postgresImage()).hasToString("postgres:16-alpine");
         assertThat(s.javaVersion()).isEqualTo("21");
+        assertThat(s.runtimeImage()).hasToString("gcr.io/distroless/cc-debian12:nonroot");
+    }
+
+    @Test
+    void jreRuntimeUsesTheJreImage() throws Exception {
+        ServiceModel s = validator.validate(Fixtures.postgresService(Settings.builder().runtime("JRE").build()))
+                .services().get(0);
+        assertThat(s.runtime()).isEqualTo(RuntimeKind.JRE);
         assertThat(s.runtimeImage()).hasToString("eclipse-temurin:21-jre-noble");
+    }
+
+    @Test
+    void java25GetsAnAotCacheAndTrainingPathsFollowTheProbes() throws Exception {
+        Settings settings = Settings.builder().javaVersion("25")
+                .aotTrainingPaths(List.of("/api/items/1", "/health", " /info ", "/api/items/1"))
+                .jlinkAddModules(List.of("none")).jlinkExcludeModules(List.of("java.desktop, java.sql")).build();
+        ServiceModel s = validator.validate(Fixtures.plainJar(settings)).services().get(0);
+        assertThat(s.aotCacheFormat()).isTrue();
+        assertThat(s.aotTrainingPaths()).containsExactly("/health", "/ready", "/api/items/1", "/info");
+        assertThat(s.jlinkAddModules()).isEmpty();
+        assertThat(s.jlinkExcludeModules()).containsExactly("java.desktop", "java.sql");
+        assertThat(Fixtures.plainJar(Settings.builder().javaVersion("25").build())).satisfies(facts -> assertThat(
+                validator.validate(facts).services().get(0).jlinkAddModules()).containsExactly("jdk.naming.dns"));
+    }
+
+    @Test
+    void aotCacheIsOffBelowJava13UnlessAskedFor() throws Exception {
+        assertThat(validator.validate(Fixtures.plainJar(Settings.builder().javaVersion("11").build()))
+                .services().get(0).aotCache()).isFalse();
+        assertThatThrownBy(() -> validator.validate(Fixtures.plainJar(Settings.builder().javaVersion("11")
+                .aotCache("true").build())))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("<aotCache> (got \"true\"): needs Java 13 or later");
+    }
+
+    @Test
+    void aModuleBothExcludedAndAddedIsAnError() {
+        assertThatThrownBy(() -> validator.validate(Fixtures.plainJar(Settings.builder()
+                .jlinkAddModules(List.of("jdk.naming.dns")).jlinkExcludeModules(List.of("jdk.naming.dns")).build())))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("<jlinkExcludeModules> (got \"jdk.naming.dns\"): is also a module to link");
     }
 
     @Test
@@ -104,7 +151,13 @@ class ConfigurationValidatorTest {
         "javaVersion|8|<javaVersion> (got \"8\"): must be a Java feature release of 11 or later",
         "memoryLimit|512|<memoryLimit> (got \"512\"): must be a size with a unit k, m or g",
         "cpuLimit|0|<cpuLimit> (got \"0\"): must be a positive number of CPUs",
-        "pidsLimit|-1|<pidsLimit> (got \"-1\"): must be a whole number from 1 to 1000000"
+        "pidsLimit|-1|<pidsLimit> (got \"-1\"): must be a whole number from 1 to 1000000",
+        "runtime|graalvm|<runtime> (got \"graalvm\"): must be jlink",
+        "jlinkModules|java.base;java.sql|<jlinkModules> (got \"java.base;java.sql\"): each must be a Java module name",
+        "jlinkAddModules|jdk/naming|<jlinkAddModules> (got \"jdk/naming\"): each must be a Java module name",
+        "jlinkExcludeModules|java.desktop!|<jlinkExcludeModules> (got \"java.desktop!\"): each must be a Java module name",
+        "aotCache|yes|<aotCache> (got \"yes\"): must be true",
+        "aotTrainingPaths|api/items|<aotTrainingPaths> (got \"api/items\"): each must be an HTTP path"
     })
     void rejectsBadValuesWithElementValueAndFix(String element, String value, String expected) {
         Settings.Builder b = Settings.builder();
@@ -126,6 +179,12 @@ class ConfigurationValidatorTest {
             case "memoryLimit" -> b.memoryLimit(value);
             case "cpuLimit" -> b.cpuLimit(value);
             case "pidsLimit" -> b.pidsLimit(value);
+            case "runtime" -> b.runtime(value);
+            case "jlinkModules" -> b.jlinkModules(List.of(value));
+            case "jlinkAddModules" -> b.jlinkAddModules(List.of(value));
+            case "jlinkExcludeModules" -> b.jlinkExcludeModules(List.of(value));
+            case "aotCache" -> b.aotCache(value);
+            case "aotTrainingPaths" -> b.aotTrainingPaths(List.of(value));
             default -> throw new IllegalArgumentException(element);
         }
         assertThatThrownBy(() -> validator.validate(Fixtures.plainJar(b.build())))

@@ -123,7 +123,7 @@ class GeneratedHardeningTest {
         assertThat(runtime).noneMatch(i -> i.is("CMD") && !i.execForm());
         assertThat(all.stream().filter(i -> i.is("HEALTHCHECK"))).singleElement().satisfies(h -> {
             assertThat(h.stage()).isEqualTo(last);
-            assertThat(h.arguments()).contains("CMD [\"java\"").doesNotContain("curl", "wget");
+            assertThat(h.arguments()).containsPattern("CMD \\[\"(/opt/jre/bin/)?java\"").doesNotContain("curl", "wget");
         });
         assertThat(runtime.stream().filter(i -> i.is("EXPOSE"))).singleElement().satisfies(e -> {
             int port = Integer.parseInt(e.arguments());

@@ -26,6 +26,9 @@ public final class GoldenCases {
                 .runtimeImage("eclipse-temurin:17-jre-noble@" + DIGEST)
                 .uid("20001").gid("20002").hostAddress("0.0.0.0").healthPath("/q/health/live")
                 .registry("registry.example.com:5000").excludes(List.of(".github/dependabot.yml")).build()));
+        cases.put("java25-aot", Fixtures.postgresService(Settings.builder().javaVersion("25")
+                .jlinkExcludeModules(List.of("java.desktop")).aotTrainingPaths(List.of("/", "/api/items/1")).build()));
+        cases.put("jre-no-aot", Fixtures.plainJar(Settings.builder().runtime("jre").aotCache("false").build()));
         return cases;
     }
 }

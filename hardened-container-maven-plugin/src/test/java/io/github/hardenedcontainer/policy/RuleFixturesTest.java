@@ -35,14 +35,14 @@ class RuleFixturesTest {
     private static final List<Breaking> BREAKING = List.of(
             new Breaking(Rule.DF001, DOCKERFILE, "USER root", "USER 10001:10001", "USER root"),
             new Breaking(Rule.DF001, DOCKERFILE, "no USER", "USER 10001:10001\n", ""),
-            new Breaking(Rule.DF002, DOCKERFILE, "latest tag", "ARG RUNTIME_IMAGE=eclipse-temurin:21-jre-noble",
-                    "ARG RUNTIME_IMAGE=eclipse-temurin:latest"),
-            new Breaking(Rule.DF002, DOCKERFILE, "no tag", "ARG RUNTIME_IMAGE=eclipse-temurin:21-jre-noble",
-                    "ARG RUNTIME_IMAGE=eclipse-temurin"),
+            new Breaking(Rule.DF002, DOCKERFILE, "latest tag", "ARG RUNTIME_IMAGE=gcr.io/distroless/cc-debian12:nonroot",
+                    "ARG RUNTIME_IMAGE=gcr.io/distroless/cc-debian12:latest"),
+            new Breaking(Rule.DF002, DOCKERFILE, "no tag", "ARG RUNTIME_IMAGE=gcr.io/distroless/cc-debian12:nonroot",
+                    "ARG RUNTIME_IMAGE=gcr.io/distroless/cc-debian12"),
             new Breaking(Rule.DF004, DOCKERFILE, "ADD", "COPY --from=builder /layers/lib /app/lib",
                     "ADD https://example.com/lib.tar.gz /app/lib"),
-            new Breaking(Rule.DF005, DOCKERFILE, "shell-form ENTRYPOINT", "ENTRYPOINT [\"java\",", "ENTRYPOINT java -jar x #"),
-            new Breaking(Rule.DF006, DOCKERFILE, "curl healthcheck", "CMD [\"java\", \"-Xss256k\"",
+            new Breaking(Rule.DF005, DOCKERFILE, "shell-form ENTRYPOINT", "ENTRYPOINT [\"/opt/jre/bin/java\",", "ENTRYPOINT java -jar x #"),
+            new Breaking(Rule.DF006, DOCKERFILE, "curl healthcheck", "CMD [\"/opt/jre/bin/java\", \"-Xss256k\"",
                     "CMD [\"curl\", \"-f\", \"http://127.0.0.1:9090/health\", \"-Xss256k\""),
             new Breaking(Rule.DF006, DOCKERFILE, "no healthcheck", "HEALTHCHECK --interval", "LABEL x=y\n#HEALTHCHECK --interval"),
             new Breaking(Rule.DF007, DOCKERFILE, "relative WORKDIR", "WORKDIR /app", "WORKDIR app"),
@@ -63,10 +63,11 @@ class RuleFixturesTest {
                     "org.opencontainers.image.name="),
             new Breaking(Rule.DF016, DOCKERFILE, "curl | sh", "WORKDIR /workspace\n",
                     "WORKDIR /workspace\nRUN curl -fsSL https://example.com/install.sh | sh\n"),
-            new Breaking(Rule.DF017, DOCKERFILE, "COPY --chown to the runtime user", "COPY --from=builder /layers/app /app",
-                    "COPY --chown=10001:10001 --from=builder /layers/app /app"),
-            new Breaking(Rule.DF018, DOCKERFILE, "package manager in the final stage", "WORKDIR /app\n",
-                    "WORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n"),
+            new Breaking(Rule.DF017, DOCKERFILE, "COPY --chown to the runtime user",
+                    "COPY --from=builder /layers/app /app\nCOPY --from=aot",
+                    "COPY --chown=10001:10001 --from=builder /layers/app /app\nCOPY --from=aot"),
+            new Breaking(Rule.DF018, DOCKERFILE, "package manager in the final stage", "WORKDIR /app\n# Layers",
+                    "WORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n# Layers"),
 
             new Breaking(Rule.CP001, COMPOSE, "no read_only", "    read_only: true\n", ""),
             new Breaking(Rule.CP002, COMPOSE, "no cap_drop ALL", "    cap_drop:\n      - ALL\n", "    cap_drop:\n      - NET_RAW\n"),
@@ -143,7 +144,7 @@ class RuleFixturesTest {
         List<Finding> findings = check(DOCKERFILE, golden("postgres", DOCKERFILE), false);
         assertThat(findings).extracting(Finding::rule).containsOnly(Rule.DF003);
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
-        assertThat(findings).extracting(Finding::line).containsExactly(11, 51);
+        assertThat(findings).extracting(Finding::line).containsExactly(11, 65, 102);
     }
 
     @Test

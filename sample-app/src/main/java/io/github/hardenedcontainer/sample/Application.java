@@ -53,12 +53,6 @@ public final class Application {
     /** Starts everything; completes once the HTTP server listens. */
     public static Future<Application> start(AppConfig config) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
         // Latency histograms for the HTTP server, so a p99 can be computed across replicas; routes are templates,
         // so the bucket series stay bounded.
         registry.config().meterFilter(new MeterFilter() {
@@ -73,6 +67,13 @@ public final class Application {
                 return config;
             }
         });
+
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
 
         VertxOptions options = new VertxOptions()
                 // Re-resolve host names within seconds: a database container that restarts may come back with

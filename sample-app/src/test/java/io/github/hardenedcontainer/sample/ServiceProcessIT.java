@@ -88,6 +88,11 @@ class ServiceProcessIT {
                 assertThat(e.getString("message")).isEqualTo("request");
                 assertThat(e.fieldNames()).contains("method", "route", "status", "durationMs");
             });
+            // Successful probes are not logged at the default level; failed ones and the API traffic are.
+            List<JsonObject> requests = log.stream().filter(e -> "request".equals(e.getString("message"))).toList();
+            assertThat(requests).anySatisfy(e -> assertThat(e.getString("route")).startsWith("/api/items"));
+            assertThat(requests).noneMatch(e -> List.of("/health", "/ready").contains(e.getString("route"))
+                    && e.getInteger("status") < 400);
             System.out.printf("process figures: start-to-ready %d ms, RSS idle %d KiB, RSS under load %d KiB,"
                     + " requests %d, SIGTERM->503 %d ms, SIGTERM->exit %d ms%n",
                     startToReady, rssIdle, rssLoad, load.ok(), notReadyMs, exitMs);

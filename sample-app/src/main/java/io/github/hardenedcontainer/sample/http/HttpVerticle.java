@@ -26,6 +26,8 @@ public final class HttpVerticle extends VerticleBase {
 
     private static final Logger LOG = Logger.getLogger("http");
     private static final String ROUTE_KEY = "route";
+    /** Routes whose successful requests are logged at FINE. */
+    private static final java.util.Set<String> QUIET_ROUTES = java.util.Set.of("/health", "/ready", "/metrics");
 
     private final AppConfig config;
     private final Database database;
@@ -97,10 +99,14 @@ public final class HttpVerticle extends VerticleBase {
             if (route == null && ctx.currentRoute() != null) {
                 route = ctx.currentRoute().getPath();
             }
-            Log.event(LOG, Level.INFO, "request",
+            int status = ctx.response().getStatusCode();
+            // Probes and scrapes arrive every few seconds from every orchestrator and Prometheus: when they
+            // succeed they are FINE (not written at the default level), so the log holds the traffic that matters.
+            Level level = status < 400 && QUIET_ROUTES.contains(route) ? Level.FINE : Level.INFO;
+            Log.event(LOG, level, "request",
                     "method", ctx.request().method().name(),
                     "route", route == null ? "unmatched" : route,
-                    "status", ctx.response().getStatusCode(),
+                    "status", status,
                     "durationMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         });
         ctx.next();
