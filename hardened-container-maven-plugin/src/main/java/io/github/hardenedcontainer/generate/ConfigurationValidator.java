@@ -41,6 +41,8 @@ public final class ConfigurationValidator {
     private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
     private static final Pattern JVM_OPTION = Pattern.compile("-[A-Za-z0-9:+=._/%,-]+");
     private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*[kmg]");
+    private static final Pattern ENV_ENTRY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=[^\\n\\r]*");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE).*");
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
     /** The first release that can write a dynamic CDS archive at exit ({@code -XX:ArchiveClassesAtExit}). */
     static final int DYNAMIC_CDS_RELEASE = 13;
@@ -224,6 +226,20 @@ public final class ConfigurationValidator {
             problems.add(new Problem("<hostAddress>" + where, host, "must be an IPv4 address of a host interface:"
                     + " 127.0.0.1 (the default) publishes on loopback only"));
         }
+        List<String> trainingEnv = new ArrayList<>();
+        for (String entry : s.aotTrainingEnv()) {
+            String e = entry.strip();
+            if (!ENV_ENTRY.matcher(e).matches()) {
+                problems.add(new Problem("<aotTrainingEnv>" + where, entry, "each must be NAME=value (a variable"
+                        + " name of letters, digits and _), such as DATABASE_URL=postgres://training@127.0.0.1:9/none"));
+            } else if (SECRET_NAME.matcher(e.substring(0, e.indexOf('='))).matches()) {
+                problems.add(new Problem("<aotTrainingEnv>" + where, entry, "looks like a secret, and the training"
+                        + " run's command line stays in the image history: train without it (the service should"
+                        + " start without its dependencies)"));
+            } else {
+                trainingEnv.add(e);
+            }
+        }
         String health = path("<healthPath>" + where, firstNonBlank(s.healthPath(), "/health"), problems);
         String readiness = path("<readinessPath>" + where, firstNonBlank(s.readinessPath(), "/ready"), problems);
         // The training run always requests the probes; the configured paths come after them.
@@ -258,7 +274,7 @@ public final class ConfigurationValidator {
                 module.license(), module.scmUrl(), module.relativePath(), contextPath, module.finalName(),
                 mainClass, javaVersion, builder, runtime, postgres, uid, gid, port, host, health, readiness,
                 s.jvmOptions(), database, buildMode, memory, cpus, pids, module.sourceDirs(), runtimeKind,
-                jlinkModules, jlinkAddModules, jlinkExclude, aotCache, training);
+                jlinkModules, jlinkAddModules, jlinkExclude, aotCache, training, trainingEnv);
     }
 
     /** Modules added to what jdeps finds unless configured: the ones applications load only by name. */

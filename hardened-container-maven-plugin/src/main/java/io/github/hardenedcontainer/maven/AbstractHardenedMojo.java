@@ -279,6 +279,17 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     @Parameter(property = Properties.AOT_TRAINING_PATHS)
     private List<String> aotTrainingPaths;
 
+    /**
+     * Environment of the training run, as {@code NAME=value} entries: enough for the service to start and run its
+     * start-up code in the image build, where its database and other dependencies are not (an address that
+     * refuses connections still exercises the client code). Never secrets: the command line stays in the image
+     * history. As a property, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.AOT_TRAINING_ENV)
+    private List<String> aotTrainingEnv;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -359,7 +370,7 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
                 .excludes(excludes)
                 .runtime(runtime).jlinkModules(jlinkModules).jlinkAddModules(jlinkAddModules)
                 .jlinkExcludeModules(jlinkExcludeModules)
-                .aotCache(aotCache).aotTrainingPaths(aotTrainingPaths)
+                .aotCache(aotCache).aotTrainingPaths(aotTrainingPaths).aotTrainingEnv(aotTrainingEnv)
                 .build();
     }
 

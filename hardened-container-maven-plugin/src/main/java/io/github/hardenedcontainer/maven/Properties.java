@@ -35,6 +35,7 @@ final class Properties {
     static final String JLINK_EXCLUDE_MODULES = PREFIX + "jlinkExcludeModules";
     static final String AOT_CACHE = PREFIX + "aotCache";
     static final String AOT_TRAINING_PATHS = PREFIX + "aotTrainingPaths";
+    static final String AOT_TRAINING_ENV = PREFIX + "aotTrainingEnv";
     static final String DRIFT = PREFIX + "drift";
     static final String STRICT = PREFIX + "strict";
     static final String FAIL_ON = PREFIX + "failOn";

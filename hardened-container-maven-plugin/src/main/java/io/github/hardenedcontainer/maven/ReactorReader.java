@@ -214,6 +214,7 @@ final class ReactorReader {
                 case "jlinkExcludeModules" -> b.jlinkExcludeModules(list == null ? List.of() : list);
                 case "aotCache" -> b.aotCache(text);
                 case "aotTrainingPaths" -> b.aotTrainingPaths(list == null ? List.of() : list);
+                case "aotTrainingEnv" -> b.aotTrainingEnv(list == null ? List.of() : list);
                 default -> {
                     // Repository-wide settings (registry, excludes, ...) come from the executing project only.
                 }

@@ -41,7 +41,8 @@ public record ServiceModel(
         List<String> jlinkAddModules,
         List<String> jlinkExcludeModules,
         boolean aotCache,
-        List<String> aotTrainingPaths) {
+        List<String> aotTrainingPaths,
+        List<String> aotTrainingEnv) {
 
     public ServiceModel {
         jvmOptions = List.copyOf(jvmOptions);
@@ -50,6 +51,7 @@ public record ServiceModel(
         jlinkAddModules = List.copyOf(jlinkAddModules);
         jlinkExcludeModules = List.copyOf(jlinkExcludeModules);
         aotTrainingPaths = List.copyOf(aotTrainingPaths);
+        aotTrainingEnv = List.copyOf(aotTrainingEnv);
     }
 
     /** The Java feature release as a number. */

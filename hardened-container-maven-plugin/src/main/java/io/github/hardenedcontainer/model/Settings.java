@@ -32,7 +32,8 @@ public record Settings(
         List<String> jlinkAddModules,
         List<String> jlinkExcludeModules,
         String aotCache,
-        List<String> aotTrainingPaths) {
+        List<String> aotTrainingPaths,
+        List<String> aotTrainingEnv) {
 
     public Settings {
         jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
@@ -41,6 +42,7 @@ public record Settings(
         jlinkAddModules = jlinkAddModules == null ? null : List.copyOf(jlinkAddModules);
         jlinkExcludeModules = jlinkExcludeModules == null ? List.of() : List.copyOf(jlinkExcludeModules);
         aotTrainingPaths = aotTrainingPaths == null ? List.of() : List.copyOf(aotTrainingPaths);
+        aotTrainingEnv = aotTrainingEnv == null ? List.of() : List.copyOf(aotTrainingEnv);
     }
 
     /** All defaults. */
@@ -81,6 +83,7 @@ public record Settings(
         b.jlinkExcludeModules = jlinkExcludeModules;
         b.aotCache = aotCache;
         b.aotTrainingPaths = aotTrainingPaths;
+        b.aotTrainingEnv = aotTrainingEnv;
         return b;
     }
 
@@ -112,6 +115,7 @@ public record Settings(
         private List<String> jlinkExcludeModules = List.of();
         private String aotCache;
         private List<String> aotTrainingPaths = List.of();
+        private List<String> aotTrainingEnv = List.of();
 
         public Builder imageName(String v) { imageName = v; return this; }
         public Builder registry(String v) { registry = v; return this; }
@@ -140,12 +144,13 @@ public record Settings(
         public Builder jlinkExcludeModules(List<String> v) { jlinkExcludeModules = v; return this; }
         public Builder aotCache(String v) { aotCache = v; return this; }
         public Builder aotTrainingPaths(List<String> v) { aotTrainingPaths = v; return this; }
+        public Builder aotTrainingEnv(List<String> v) { aotTrainingEnv = v; return this; }
 
         public Settings build() {
             return new Settings(imageName, registry, javaVersion, builderImage, runtimeImage, postgresImage, uid, gid,
                     port, hostAddress, healthPath, readinessPath, jvmOptions, mainClass, database, buildMode,
                     memoryLimit, cpuLimit, pidsLimit, excludes, runtime, jlinkModules, jlinkAddModules, jlinkExcludeModules, aotCache,
-                    aotTrainingPaths);
+                    aotTrainingPaths, aotTrainingEnv);
         }
     }
 }

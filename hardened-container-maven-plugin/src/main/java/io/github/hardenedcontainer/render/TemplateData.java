@@ -163,7 +163,12 @@ public final class TemplateData {
                 : "-XX:ArchiveClassesAtExit=" + trainingFile);
         training.add("@" + ARG_FILE);
         training.add(s.mainClass());
-        m.put("trainingCommand", shellWords(training));
+        StringBuilder env = new StringBuilder();
+        for (String entry : s.aotTrainingEnv()) { // NAME=value, the value quoted when it needs to be
+            int eq = entry.indexOf('=');
+            env.append(entry, 0, eq + 1).append(shellWords(List.of(entry.substring(eq + 1)))).append(' ');
+        }
+        m.put("trainingCommand", env + shellWords(training));
         m.put("probeCommand", shellWords(List.of(java, "-cp", "/app/probe", "HealthProbe")));
         List<String> trainingUrls = new ArrayList<>();
         for (String path : s.aotTrainingPaths()) {

@@ -131,8 +131,9 @@ RUN [=s.trainingCommand] & pid=$!; \
       sleep 0.5; \
     done; \
     if [ "$ready" != true ]; then \
-      echo "training run: [=s.healthUrl] did not answer 2xx within 60 s; make the service start without its" \
-           "dependencies, or set <aotCache>false</aotCache>" >&2; \
+      if kill -0 "$pid" 2>/dev/null; then echo "training run: [=s.healthUrl] did not answer 2xx within 60 s" >&2; \
+      else echo "training run: the application exited before [=s.healthUrl] answered (its output is above)" >&2; fi; \
+      echo "make the service start without its dependencies (<aotTrainingEnv>), or set <aotCache>false</aotCache>" >&2; \
       kill -KILL "$pid" 2>/dev/null; exit 1; \
     fi; \
     for url in [=s.trainingUrls]; do [=s.probeCommand] "$url" >/dev/null 2>&1 || true; done; \

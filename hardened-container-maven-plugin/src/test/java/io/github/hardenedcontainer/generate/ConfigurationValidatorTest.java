@@ -157,7 +157,9 @@ class ConfigurationValidatorTest {
         "jlinkAddModules|jdk/naming|<jlinkAddModules> (got \"jdk/naming\"): each must be a Java module name",
         "jlinkExcludeModules|java.desktop!|<jlinkExcludeModules> (got \"java.desktop!\"): each must be a Java module name",
         "aotCache|yes|<aotCache> (got \"yes\"): must be true",
-        "aotTrainingPaths|api/items|<aotTrainingPaths> (got \"api/items\"): each must be an HTTP path"
+        "aotTrainingPaths|api/items|<aotTrainingPaths> (got \"api/items\"): each must be an HTTP path",
+        "aotTrainingEnv|DATABASE URL=x|<aotTrainingEnv> (got \"DATABASE URL=x\"): each must be NAME=value",
+        "aotTrainingEnv|DB_PASSWORD=hunter2|<aotTrainingEnv> (got \"DB_PASSWORD=hunter2\"): looks like a secret"
     })
     void rejectsBadValuesWithElementValueAndFix(String element, String value, String expected) {
         Settings.Builder b = Settings.builder();
@@ -185,6 +187,7 @@ class ConfigurationValidatorTest {
             case "jlinkExcludeModules" -> b.jlinkExcludeModules(List.of(value));
             case "aotCache" -> b.aotCache(value);
             case "aotTrainingPaths" -> b.aotTrainingPaths(List.of(value));
+            case "aotTrainingEnv" -> b.aotTrainingEnv(List.of(value));
             default -> throw new IllegalArgumentException(element);
         }
         assertThatThrownBy(() -> validator.validate(Fixtures.plainJar(b.build())))

@@ -27,7 +27,9 @@ public final class GoldenCases {
                 .uid("20001").gid("20002").hostAddress("0.0.0.0").healthPath("/q/health/live")
                 .registry("registry.example.com:5000").excludes(List.of(".github/dependabot.yml")).build()));
         cases.put("java25-aot", Fixtures.postgresService(Settings.builder().javaVersion("25")
-                .jlinkExcludeModules(List.of("java.desktop")).aotTrainingPaths(List.of("/", "/api/items/1")).build()));
+                .jlinkExcludeModules(List.of("java.desktop")).aotTrainingPaths(List.of("/", "/api/items/1"))
+                .aotTrainingEnv(List.of("DATABASE_URL=postgres://training@127.0.0.1:9/training", "GREETING=hello world"))
+                .build()));
         cases.put("jre-no-aot", Fixtures.plainJar(Settings.builder().runtime("jre").aotCache("false").build()));
         return cases;
     }
