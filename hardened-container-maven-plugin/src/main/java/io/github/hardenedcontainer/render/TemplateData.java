@@ -139,7 +139,7 @@ public final class TemplateData {
         m.put("aotKind", s.aotCacheFormat() ? "an AOT cache (JEP 483/514)" : "a class-data sharing archive");
 
         List<String> jvm = new ArrayList<>(BASE_JVM);
-        if (s.jvmOptions().stream().anyMatch(o -> o.matches("-XX:\\+Use[A-Za-z]+GC"))) {
+        if (s.jvmOptions().stream().anyMatch(o -> o.matches("-XX:\\+Use[A-Za-z0-9]+GC"))) {
             jvm.remove("-XX:+UseSerialGC"); // the user chose a collector; two would stop the JVM
         }
         jvm.addAll(s.jvmOptions());

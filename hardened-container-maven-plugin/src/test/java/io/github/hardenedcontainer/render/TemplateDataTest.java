@@ -1,0 +1,51 @@
+package io.github.hardenedcontainer.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.hardenedcontainer.Fixtures;
+import io.github.hardenedcontainer.generate.ConfigurationValidator;
+import io.github.hardenedcontainer.model.RepositoryModel;
+import io.github.hardenedcontainer.model.Settings;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TemplateDataTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(Settings settings) throws Exception {
+        RepositoryModel repo = new ConfigurationValidator(line -> { }).validate(Fixtures.plainJar(settings));
+        Map<String, Object> root = TemplateData.forService(TemplateData.forRepository(repo), repo.services().get(0));
+        return (Map<String, Object>) root.get("service");
+    }
+
+    @Test
+    void aCollectorTheUserChoosesReplacesSerialGc() throws Exception {
+        for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseParallelGC")) {
+            String entrypoint = (String) service(Settings.builder().jvmOptions(List.of(gc)).build()).get("entrypoint");
+            assertThat(entrypoint).contains("\"" + gc + "\"").doesNotContain("UseSerialGC");
+        }
+        assertThat((String) service(Settings.defaults()).get("entrypoint")).contains("\"-XX:+UseSerialGC\"");
+    }
+
+    @Test
+    void theTrainingRunIsTheEntrypointWritingTheCacheWithItsEnvironmentQuoted() throws Exception {
+        Map<String, Object> s = service(Settings.builder().javaVersion("25")
+                .aotTrainingEnv(List.of("A=plain", "B=two words", "C=it's", "D=")).build());
+        String training = (String) s.get("trainingCommand");
+        assertThat(training).startsWith("A=plain B='two words' C='it'\\''s' D='' /opt/jre/bin/java ")
+                .contains("-XX:AOTCacheOutput=/tmp/app.aot @/app/jvm.args com.example.hello.Main");
+        assertThat((String) s.get("entrypoint")).contains("\"-XX:AOTCache=/app/app.aot\", \"@/app/jvm.args\"");
+    }
+
+    @Test
+    void belowJava25TheCacheIsACdsArchiveOnALinkedRuntimeWithItsBaseArchive() throws Exception {
+        Map<String, Object> s = service(Settings.builder().javaVersion("17").build());
+        assertThat((String) s.get("trainingCommand")).contains("-XX:ArchiveClassesAtExit=/tmp/app.jsa");
+        assertThat((String) s.get("entrypoint")).contains("\"-XX:SharedArchiveFile=/app/app.jsa\"");
+        assertThat(s.get("jlinkCds")).isEqualTo(true);
+        assertThat(service(Settings.builder().javaVersion("25").build()).get("jlinkCds")).isEqualTo(false);
+        assertThat(service(Settings.builder().javaVersion("25").aotCache("false").build()).get("jlinkCds"))
+                .isEqualTo(true);
+    }
+}
