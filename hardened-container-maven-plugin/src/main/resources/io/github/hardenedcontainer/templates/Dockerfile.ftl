@@ -38,17 +38,13 @@ RUN mkdir -p /opt/probe/src /opt/probe/classes \
  && javac --release 11 -d /opt/probe/classes /opt/probe/src/HealthProbe.java
 <#if s.prebuilt>
 
-# The jar and its runtime dependencies come from target/, built outside Docker; sort them into layers. The class
-# path goes to [=s.argFile] in a fixed order, the same on every build (the start-up cache checks it).
+# The jar and its runtime dependencies come from target/, built outside Docker; sort them into layers.
 COPY [=s.modulePrefix]target/ /prebuilt/
 RUN mkdir -p /layers/lib /layers/app \
  && if [ -d /prebuilt/container-lib ]; then cp -R /prebuilt/container-lib/. /layers/lib/; fi \
  && set -- /prebuilt/[=s.jarName] \
  && if [ "$#" -ne 1 ] || [ ! -f "$1" ]; then echo "expected exactly one jar matching [=s.jarGlob], found: $*" >&2; exit 1; fi \
- && cp "$1" /layers/app/app.jar \
- && LC_ALL=C && export LC_ALL \
- && { printf -- '-cp /app/app.jar'; for jar in /layers/lib/*; do [ -f "$jar" ] && printf ':/app/lib/%s' "${jar##*/}"; done; \
-      printf '\n'; } > /layers/app/jvm.args
+ && cp "$1" /layers/app/app.jar
 <#else>
 
 # Dependencies first: this layer is rebuilt only when a POM changes. The generator plugin is not needed to build
@@ -63,8 +59,7 @@ RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -ntp -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> \
       org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline -DexcludeArtifactIds=hardened-container-maven-plugin
 
-# Sources, then the build. Tests run in CI before the image is built; here they are compiled, not run. The class
-# path goes to [=s.argFile] in a fixed order, the same on every build (the start-up cache checks it).
+# Sources, then the build. Tests run in CI before the image is built; here they are compiled, not run.
 <#list s.sourceDirs as dir>
 COPY [=dir] ./[=dir]
 </#list>
@@ -76,11 +71,13 @@ RUN --mount=type=cache,target=/root/.m2 \
  && cp -R [=s.modulePrefix]target/container-lib/. /layers/lib/ \
  && set -- [=s.jarGlob] \
  && if [ "$#" -ne 1 ] || [ ! -f "$1" ]; then echo "expected exactly one jar matching [=s.jarGlob], found: $*" >&2; exit 1; fi \
- && cp "$1" /layers/app/app.jar \
- && LC_ALL=C && export LC_ALL \
+ && cp "$1" /layers/app/app.jar
+</#if>
+
+# The class path goes to [=s.argFile] in a fixed order, the same on every build (the start-up cache checks it).
+RUN LC_ALL=C && export LC_ALL \
  && { printf -- '-cp /app/app.jar'; for jar in /layers/lib/*; do [ -f "$jar" ] && printf ':/app/lib/%s' "${jar##*/}"; done; \
       printf '\n'; } > /layers/app/jvm.args
-</#if>
 <#if s.jlink>
 
 <#if s.jlinkModules?has_content>
