@@ -17,7 +17,6 @@ final class ComposeChecks {
     /** The last path segment of a database image: postgres, bitnami/postgresql, local/hardened-postgres. */
     private static final Pattern DATABASE_IMAGE = Pattern.compile(
             "(?i)([a-z0-9]+[-_])?(postgres|postgresql|mysql|mariadb|mongo|mongodb|redis|valkey|cassandra|mssql)");
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|private_?key|credential).*");
     private static final Set<String> SENSITIVE = Set.of("/", "/etc", "/proc", "/sys", "/dev", "/root", "/boot",
             "/var/run", "/run", "/var/lib/docker", "/usr", "/lib", "/bin", "/sbin", "/home");
 
@@ -167,7 +166,7 @@ final class ComposeChecks {
             }
             // CP012 secret literals
             for (EnvVar var : environment(s)) {
-                if (SECRET_NAME.matcher(var.key()).matches() && !var.key().endsWith("_FILE") && !var.value().isEmpty()
+                if (DockerfileChecks.SECRET_NAME.matcher(var.key()).matches() && !var.key().endsWith("_FILE") && !var.value().isEmpty()
                         && !var.value().matches("\\$\\{[^}]+}")) {
                     findings.add(new Finding(Rule.CP012, file, var.line(), "service " + name + " sets " + var.key()
                             + " to a literal value"));

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class DockerfileChecks {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}?");
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|private_?key|credential).*");
+    /** Variable names that hold secrets (the Compose checks use it too). */
+    static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|private_?key|credential).*");
     private static final Pattern INSECURE_TLS = Pattern.compile(
             "(?:\\bcurl\\b[^|;&]*\\s(?:-k|--insecure)\\b)|--no-check-certificate|--allow-unauthenticated"
                     + "|--allow-insecure-repositories|AllowUnauthenticated|--trusted-host|sslVerify\\s*=?\\s*false"
