@@ -46,6 +46,8 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
      * A directory of template overrides: a file named like a built-in template ({@code Dockerfile.ftl},
      * {@code compose.yaml.ftl}, {@code .dockerignore.ftl}, {@code container.yml.ftl}, {@code dependabot.yml.ftl},
      * {@code .trivyignore.ftl}, {@code .gitignore.ftl}) replaces it; the built-in templates serve the rest.
+     * Templates cannot run code ({@code ?new} and {@code ?api} are refused) and are read only from inside this
+     * directory (a symbolic link that leads out of it fails the build).
      *
      * @since 0.1.0
      */

@@ -5,7 +5,9 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
@@ -14,9 +16,11 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.stream.Stream;
 
 /**
  * Renders the generator's FreeMarker templates. Lookup order for a template {@code X.ftl}:
@@ -27,6 +31,13 @@ import java.util.TimeZone;
  * Templates use {@code [=expression]} interpolation, so {@code ${...}} is literal text in them.
  * Output is normalised to LF line endings. Rendering is deterministic: the configuration pins locale, time zone
  * and number format, so a port renders as {@code 8080} on every machine.
+ *
+ * <p>Templates are data, not code: a template directory is often a shared repository that many people can commit
+ * to, and {@code generate} and {@code verify} render it on every developer machine and CI runner. So templates
+ * cannot create Java objects ({@code ?new} resolves no class at all, which also shuts out FreeMarker's
+ * {@code Execute} and {@code ObjectConstructor}), cannot reach the Java API of a value ({@code ?api} is off), see
+ * only plain maps, lists, strings, numbers and booleans (a restricted object wrapper), and cannot read a file
+ * outside the template directory (a symbolic link that leads out of it is refused before anything renders).
  */
 public final class TemplateRenderer {
 
@@ -56,6 +67,10 @@ public final class TemplateRenderer {
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setLocalizedLookup(false);
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        // No code from templates: see the class comment.
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
         cfg.setTemplateLoader(loader(templateDirectory));
         this.configuration = cfg;
     }
@@ -72,9 +87,38 @@ public final class TemplateRenderer {
                     + " parameter out to use the built-in templates", null);
         }
         try {
+            refuseLinksOutOf(templateDirectory);
+            // FileTemplateLoader(dir) itself also refuses paths outside dir; the check above turns that silent
+            // fallback to the built-in template into an error the user can act on.
             return new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(dir), builtIn});
         } catch (IOException e) {
             throw new TemplateException("Cannot read <templateDirectory> \"" + templateDirectory + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a template directory with an entry whose real location is outside the directory (a symbolic link to
+     * another part of the file system, or a link inside a linked sub-directory).
+     */
+    private static void refuseLinksOutOf(Path templateDirectory) throws IOException, TemplateException {
+        Path root = templateDirectory.toRealPath();
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(templateDirectory)) {
+            entries = walk.sorted().toList();
+        }
+        for (Path entry : entries) {
+            Path real;
+            try {
+                real = entry.toRealPath();
+            } catch (IOException e) {
+                throw new TemplateException("<templateDirectory> \"" + templateDirectory + "\" holds " + entry
+                        + ", a link whose target does not exist: remove it", null);
+            }
+            if (!real.startsWith(root)) {
+                throw new TemplateException("<templateDirectory> \"" + templateDirectory + "\" holds " + entry
+                        + ", a link to " + real + " outside the template directory: templates are read only from"
+                        + " inside <templateDirectory>; copy the file in instead of linking it", null);
+            }
         }
     }
 
@@ -106,12 +150,23 @@ public final class TemplateRenderer {
             template.process(model, out);
         } catch (freemarker.template.TemplateException e) {
             Integer line = e.getLineNumber();
+            String message = firstLine(e.getMessageWithoutStackTop());
             throw new TemplateException("Error rendering " + origin + (line == null ? "" : " at line " + line)
-                    + ": " + firstLine(e.getMessageWithoutStackTop()), e);
+                    + ": " + message + forbiddenHint(message), e);
         } catch (IOException e) {
             throw new TemplateException("Cannot render " + origin + ": " + e.getMessage(), e);
         }
         return out.toString().replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** Names the rule a template broke when FreeMarker refused a Java call, so the user knows it is by design. */
+    private static String forbiddenHint(String message) {
+        boolean refused = message.contains("?new") || message.contains("?api") || message.contains("api_builtin")
+                || message.contains("not allowed in the template for security reasons");
+        return refused
+                ? " (templates may not create Java objects (?new) or call Java methods (?api): use only the"
+                        + " documented data model)"
+                : "";
     }
 
     private static String firstLine(String message) {
