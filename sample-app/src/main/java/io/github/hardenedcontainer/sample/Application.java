@@ -112,6 +112,11 @@ public final class Application {
         return http.actualPort();
     }
 
+    /** The HTTP routes, as {@link HttpVerticle#routes()} lists them. */
+    public java.util.List<String> routes() {
+        return http.routes();
+    }
+
     public Vertx vertx() {
         return vertx;
     }

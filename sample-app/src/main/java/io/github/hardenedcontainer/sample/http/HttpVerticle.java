@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -14,6 +15,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,11 +33,15 @@ public final class HttpVerticle extends VerticleBase {
     private static final String ROUTE_KEY = "route";
     /** Routes whose successful requests are logged at FINE. */
     private static final java.util.Set<String> QUIET_ROUTES = java.util.Set.of("/health", "/ready", "/metrics");
+    /** The OpenAPI 3.1 description of every route below, served at {@code /openapi.json}. */
+    static final String OPENAPI_RESOURCE = "/api/openapi.json";
 
     private final AppConfig config;
     private final Database database;
     private final ServiceState state;
     private final PrometheusMeterRegistry registry;
+    private final Buffer openApi;
+    private Router router;
     private HttpServer server;
 
     public HttpVerticle(AppConfig config, Database database, ServiceState state, PrometheusMeterRegistry registry) {
@@ -40,11 +49,24 @@ public final class HttpVerticle extends VerticleBase {
         this.database = database;
         this.state = state;
         this.registry = registry;
+        // Read once, before any event loop runs: the document is part of the jar and never changes.
+        this.openApi = loadOpenApi();
+    }
+
+    private static Buffer loadOpenApi() {
+        try (InputStream in = HttpVerticle.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the class path");
+            }
+            return Buffer.buffer(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public Future<?> start() {
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
         router.route().handler(this::logRequest);
 
         OpsApi ops = new OpsApi(config, database, state, BuildInfo.load());
@@ -54,6 +76,8 @@ public final class HttpVerticle extends VerticleBase {
         route(router, HttpMethod.GET, "/ready", ops::ready);
         route(router, HttpMethod.GET, "/info", ops::info);
         route(router, HttpMethod.GET, "/metrics", PrometheusScrapingHandler.create(registry));
+        route(router, HttpMethod.GET, "/openapi.json",
+                ctx -> ctx.response().putHeader("content-type", "application/json").end(openApi));
         // The body handler sits on the one route that takes a body, so metrics see a single route template.
         router.post("/api/items").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(ctx -> {
             ctx.put(ROUTE_KEY, "/api/items");
@@ -78,6 +102,17 @@ public final class HttpVerticle extends VerticleBase {
     /** The port the server listens on (useful when {@code PORT=0} in tests). */
     public int actualPort() {
         return server.actualPort();
+    }
+
+    /**
+     * Every route the server answers, as OpenAPI writes it: {@code "GET /api/items/{id}"}, sorted. The OpenAPI
+     * contract test holds the served document to this list.
+     */
+    public List<String> routes() {
+        return router.getRoutes().stream()
+                .filter(r -> r.getPath() != null && r.methods() != null)
+                .flatMap(r -> r.methods().stream().map(m -> m.name() + " " + r.getPath().replaceAll(":(\\w+)", "{$1}")))
+                .distinct().sorted().toList();
     }
 
     /** Stops accepting connections and lets in-flight requests finish, up to the timeout. */
