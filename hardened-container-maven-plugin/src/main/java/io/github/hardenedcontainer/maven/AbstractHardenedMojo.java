@@ -44,7 +44,7 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
 
     /**
      * A directory of template overrides: a file named like a built-in template ({@code Dockerfile.ftl},
-     * {@code compose.yaml.ftl}, {@code .dockerignore.ftl}, {@code container.yml.ftl}, {@code dependabot.yml.ftl},
+     * {@code compose.yaml.ftl}, {@code .env.example.ftl}, {@code .dockerignore.ftl}, {@code container.yml.ftl}, {@code dependabot.yml.ftl},
      * {@code .trivyignore.ftl}, {@code .gitignore.ftl}) replaces it; the built-in templates serve the rest.
      * Templates cannot run code ({@code ?new} and {@code ?api} are refused) and are read only from inside this
      * directory (a symbolic link that leads out of it fails the build).
@@ -55,7 +55,7 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     private File templateDirectory;
 
     /**
-     * Files not to generate, by path: {@code Dockerfile}, {@code compose.yaml}, {@code secrets/.gitignore},
+     * Files not to generate, by path: {@code Dockerfile}, {@code compose.yaml}, {@code .env.example}, {@code secrets/.gitignore},
      * {@code .dockerignore}, {@code .github/workflows/container.yml}, {@code .github/dependabot.yml},
      * {@code .trivyignore}. As a property, a comma-separated list.
      *

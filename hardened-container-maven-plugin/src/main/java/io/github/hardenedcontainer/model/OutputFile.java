@@ -9,6 +9,7 @@ import java.util.Optional;
 public enum OutputFile {
     DOCKERFILE("Dockerfile", Scope.SERVICE, false),
     COMPOSE("compose.yaml", Scope.SERVICE, false),
+    ENV_EXAMPLE(".env.example", Scope.SERVICE, false),
     SECRETS_GITIGNORE("secrets/.gitignore", Scope.SERVICE, false),
     DOCKERIGNORE(".dockerignore", Scope.REPOSITORY, false),
     WORKFLOW(".github/workflows/container.yml", Scope.REPOSITORY, false),

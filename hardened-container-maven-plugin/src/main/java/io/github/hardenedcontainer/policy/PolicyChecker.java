@@ -58,6 +58,11 @@ public final class PolicyChecker {
         }
     }
 
+    /** A service's .env.example lists what its compose.yaml reads (XF002) and holds no secret value (CP012). */
+    public List<Finding> envExample(String composePath, String compose, String envPath, String env) {
+        return EnvExampleChecks.check(composePath, compose, envPath, env);
+    }
+
     /** The Dockerfile and compose.yaml of one service agree; nothing is reported when either does not parse. */
     public List<Finding> consistency(String dockerfilePath, String dockerfile, String composePath, String compose) {
         try {

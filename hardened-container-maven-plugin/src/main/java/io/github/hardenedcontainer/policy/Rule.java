@@ -150,6 +150,10 @@ public enum Rule {
     XF001(Kind.ACROSS, Severity.MEDIUM, "port, health path, uid and tmpfs agree between Dockerfile and compose.yaml",
             List.of("consistency"),
             "regenerate both files from one configuration (mvn hardened:generate)"),
+    XF002(Kind.ACROSS, Severity.LOW, ".env.example lists every variable compose.yaml reads, with its default",
+            List.of("consistency"),
+            "regenerate .env.example with compose.yaml (mvn hardened:generate), or list the variable with the"
+                    + " default compose.yaml uses"),
 
     // The files themselves
     VF001(Kind.ANY, Severity.HIGH, "committed files are what the templates render",

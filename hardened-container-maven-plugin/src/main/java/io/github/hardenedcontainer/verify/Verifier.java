@@ -69,6 +69,11 @@ public final class Verifier {
             if (compose != null) {
                 findings.addAll(checker.consistency(dockerfile.getKey(), dockerfile.getValue(), prefix + "compose.yaml",
                         compose));
+                String envExample = committed.get(prefix + ".env.example");
+                if (envExample != null) {
+                    findings.addAll(checker.envExample(prefix + "compose.yaml", compose, prefix + ".env.example",
+                            envExample));
+                }
             }
         }
 

@@ -208,7 +208,7 @@ class ConfigurationValidatorTest {
                 .hasMessageContaining("<database> (got \"oracle\")")
                 .hasMessageContaining("<healthPath> (got \"x\")")
                 .hasMessageContaining("<excludes> (got \"docker-compose.yml\"): is not a generated file: name one of"
-                        + " Dockerfile, compose.yaml, secrets/.gitignore, .dockerignore,"
+                        + " Dockerfile, compose.yaml, .env.example, secrets/.gitignore, .dockerignore,"
                         + " .github/workflows/container.yml, .github/dependabot.yml, .trivyignore");
     }
 

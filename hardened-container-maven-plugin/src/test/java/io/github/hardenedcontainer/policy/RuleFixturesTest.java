@@ -26,6 +26,7 @@ class RuleFixturesTest {
     private static final String COMPOSE = "compose.yaml";
     private static final String WORKFLOW = ".github/workflows/container.yml";
     private static final String DEPENDABOT = ".github/dependabot.yml";
+    private static final String ENV_EXAMPLE = ".env.example";
     private static final String CHECKOUT = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1";
 
     /** A file, one change to it, and the rule that change must trigger. */
@@ -116,6 +117,13 @@ class RuleFixturesTest {
             new Breaking(Rule.GH011, DEPENDABOT, "no cooldown", "    cooldown:\n      default-days: 7\n", ""),
             new Breaking(Rule.XF001, COMPOSE, "compose publishes another container port",
                     "\"127.0.0.1:${APP_PORT:-9090}:9090\"", "\"127.0.0.1:${APP_PORT:-9090}:9091\""),
+            new Breaking(Rule.XF002, COMPOSE, "compose reads a variable .env.example does not list", "    init: true\n",
+                    "    init: true\n    hostname: ${APP_HOSTNAME:-app}\n"),
+            new Breaking(Rule.XF002, ENV_EXAMPLE, "another default than compose's", "APP_PORT=9090", "APP_PORT=9999"),
+            new Breaking(Rule.XF002, ENV_EXAMPLE, "a variable compose never reads", "APP_ENV=local\n",
+                    "APP_ENV=local\nAPP_DEBUG=true\n"),
+            new Breaking(Rule.CP012, ENV_EXAMPLE, "a password in .env.example", "APP_ENV=local\n",
+                    "APP_ENV=local\nPOSTGRES_PASSWORD=hunter2\n"),
             new Breaking(Rule.VF003, COMPOSE, "YAML syntax error", "services:\n", "services:\n  app: [\n"),
             new Breaking(Rule.VF003, DOCKERFILE, "not an instruction", "WORKDIR /workspace\n", "WORKDIR /workspace\n--oops\n"));
 
@@ -130,12 +138,14 @@ class RuleFixturesTest {
         String compose = file.equals(COMPOSE) ? text : golden("postgres", COMPOSE);
         String workflow = file.equals(WORKFLOW) ? text : golden("postgres", WORKFLOW);
         String dependabot = file.equals(DEPENDABOT) ? text : golden("postgres", DEPENDABOT);
+        String envExample = file.equals(ENV_EXAMPLE) ? text : golden("postgres", ENV_EXAMPLE);
         List<Finding> findings = new ArrayList<>();
         findings.addAll(checker.dockerfile(DOCKERFILE, dockerfile));
         findings.addAll(checker.compose(COMPOSE, compose));
         findings.addAll(checker.workflow(WORKFLOW, workflow));
         findings.addAll(checker.dependabot(DEPENDABOT, dependabot));
         findings.addAll(checker.consistency(DOCKERFILE, dockerfile, COMPOSE, compose));
+        findings.addAll(checker.envExample(COMPOSE, compose, ENV_EXAMPLE, envExample));
         return findings;
     }
 
@@ -154,6 +164,20 @@ class RuleFixturesTest {
         }
         assertThat(fromArgs).hasSize(3);
         assertThat(findings).extracting(Finding::line).containsExactlyElementsOf(fromArgs);
+    }
+
+    @Test
+    void everyGeneratedEnvExampleListsExactlyWhatItsComposeFileReads() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> walk = Files.walk(GOLDEN)) {
+            examples = walk.filter(p -> p.getFileName().toString().equals(ENV_EXAMPLE)).sorted().toList();
+        }
+        assertThat(examples).hasSize(7);
+        for (Path example : examples) {
+            String compose = Files.readString(example.resolveSibling(COMPOSE));
+            assertThat(new PolicyChecker(false).envExample(COMPOSE, compose, ENV_EXAMPLE, Files.readString(example)))
+                    .as(example.toString()).isEmpty();
+        }
     }
 
     @Test
