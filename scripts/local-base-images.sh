@@ -7,7 +7,7 @@
 # proxy still reaches Maven Central.
 #
 # Usage: scripts/local-base-images.sh [--rebuild]
-#   eval "$(scripts/local-base-images.sh)"    # sets BUILDER_IMAGE, RUNTIME_IMAGE, JRE_IMAGE, POSTGRES_IMAGE
+#   set -a; eval "$(scripts/local-base-images.sh)"; set +a   # exports BUILDER_IMAGE, RUNTIME_IMAGE, JRE_IMAGE, POSTGRES_IMAGE
 # RUNTIME_IMAGE is the minimal base the default <runtime>jlink</runtime> needs; JRE_IMAGE is for <runtime>jre</runtime>.
 # Progress goes to stderr; stdout carries only KEY=value lines. Images that exist are kept unless --rebuild.
 # Needs: root, docker (engine running), mmdebstrap.
