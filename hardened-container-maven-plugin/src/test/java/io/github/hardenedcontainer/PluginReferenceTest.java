@@ -72,9 +72,11 @@ class PluginReferenceTest {
             if (goal.getValue().getValue().isEmpty()) {
                 continue;
             }
-            b.append("| parameter | user property | default | description |\n|---|---|---|---|\n");
+            b.append("| parameter | scope | user property | default | description |\n|---|---|---|---|---|\n");
             for (Parameter p : goal.getValue().getValue()) {
-                b.append("| `<").append(p.name()).append(">` | ")
+                String scope = io.github.hardenedcontainer.model.Setting.byName(p.name())
+                        .map(s -> s.scope().name().toLowerCase(java.util.Locale.ROOT)).orElse("");
+                b.append("| `<").append(p.name()).append(">` | ").append(scope).append(" | ")
                         .append(p.property().isEmpty() ? "" : "`" + p.property() + "`").append(" | ")
                         .append(p.defaultValue().isEmpty() ? "" : "`" + p.defaultValue() + "`").append(" | ")
                         .append(p.description().replace("|", "\\|").replace("<", "&lt;")).append(" |\n");

@@ -13,6 +13,7 @@ import io.github.hardenedcontainer.model.ReactorFacts;
 import io.github.hardenedcontainer.model.RepositoryModel;
 import io.github.hardenedcontainer.model.RuntimeKind;
 import io.github.hardenedcontainer.model.ServiceModel;
+import io.github.hardenedcontainer.model.Setting;
 import io.github.hardenedcontainer.model.Settings;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,8 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigurationValidator {
 
-    static final int DEFAULT_ID = 10001;
-    static final int DEFAULT_PORT = 8080;
+    static final int DEFAULT_ID = Integer.parseInt(Setting.UID.defaultValue());
+    static final int DEFAULT_PORT = Integer.parseInt(Setting.PORT.defaultValue());
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     private static final Pattern JAVA_CLASS = Pattern.compile(
@@ -56,13 +57,17 @@ public final class ConfigurationValidator {
 
     /** Validates everything and builds the model, or throws with all problems found. */
     public RepositoryModel validate(ReactorFacts reactor) throws InvalidConfigurationException {
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(reactor.problems());
         Settings shared = reactor.settings();
         boolean multiModule = reactor.modules().stream().anyMatch(m -> !m.isRoot());
 
         List<ServiceModel> services = new ArrayList<>();
         for (ModuleFacts module : reactor.modules()) {
             String where = module.isRoot() ? "" : " (module " + module.relativePath() + ")";
+            if (module.skip()) {
+                info.accept("Skipping " + module.artifactId() + where + ": <skip>true</skip> in its configuration");
+                continue;
+            }
             if (!"jar".equals(module.packaging())) {
                 if (multiModule) {
                     info.accept("Skipping " + module.artifactId() + where + ": packaging " + module.packaging()
@@ -88,7 +93,7 @@ public final class ConfigurationValidator {
                     + " set <mainClass> in the plugin configuration of the module to containerize"));
         }
 
-        String registry = firstNonBlank(shared.registry(), "ghcr.io");
+        String registry = shared.text(Setting.REGISTRY);
         if (!REGISTRY.matcher(registry).matches()) {
             problems.add(new Problem("<registry>", registry,
                     "must be a registry host name, optionally with a port, such as ghcr.io or registry.example.com:5000"));
@@ -221,7 +226,7 @@ public final class ConfigurationValidator {
         int uid = id("<uid>" + where, s.uid(), problems);
         int gid = id("<gid>" + where, s.gid(), problems);
         int port = port("<port>" + where, s.port(), problems);
-        String host = firstNonBlank(s.hostAddress(), "127.0.0.1");
+        String host = s.text(Setting.HOST_ADDRESS);
         if (!IPV4.matcher(host).matches()) {
             problems.add(new Problem("<hostAddress>" + where, host, "must be an IPv4 address of a host interface:"
                     + " 127.0.0.1 (the default) publishes on loopback only"));
@@ -240,8 +245,8 @@ public final class ConfigurationValidator {
                 trainingEnv.add(e);
             }
         }
-        String health = path("<healthPath>" + where, firstNonBlank(s.healthPath(), "/health"), problems);
-        String readiness = path("<readinessPath>" + where, firstNonBlank(s.readinessPath(), "/ready"), problems);
+        String health = path("<healthPath>" + where, s.text(Setting.HEALTH_PATH), problems);
+        String readiness = path("<readinessPath>" + where, s.text(Setting.READINESS_PATH), problems);
         // The training run always requests the probes; the configured paths come after them.
         List<String> training = new ArrayList<>(List.of(health, readiness));
         trainingPaths.stream().filter(p -> !training.contains(p)).forEach(training::add);
@@ -251,12 +256,12 @@ public final class ConfigurationValidator {
                         + " without spaces or quotes, such as -XX:+UseZGC or -Dfile.encoding=UTF-8"));
             }
         }
-        String memory = firstNonBlank(s.memoryLimit(), "512m");
+        String memory = s.text(Setting.MEMORY_LIMIT);
         if (!MEMORY.matcher(memory).matches()) {
             problems.add(new Problem("<memoryLimit>" + where, memory,
                     "must be a size with a unit k, m or g, such as 512m or 1g"));
         }
-        String cpus = firstNonBlank(s.cpuLimit(), "1.0");
+        String cpus = s.text(Setting.CPU_LIMIT);
         if (!CPUS.matcher(cpus).matches()) {
             problems.add(new Problem("<cpuLimit>" + where, cpus, "must be a positive number of CPUs, such as 1.0 or 0.5"));
         }

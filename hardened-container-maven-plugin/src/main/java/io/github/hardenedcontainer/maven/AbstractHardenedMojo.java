@@ -2,6 +2,7 @@ package io.github.hardenedcontainer.maven;
 
 import io.github.hardenedcontainer.generate.GenerateRequest;
 import io.github.hardenedcontainer.model.ReactorFacts;
+import io.github.hardenedcontainer.model.Setting;
 import io.github.hardenedcontainer.model.Settings;
 import java.io.File;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import org.apache.maven.project.MavenProject;
 abstract class AbstractHardenedMojo extends AbstractMojo {
 
     /**
-     * Skip this goal.
+     * Skip this goal. In the module Maven runs the goal in, it skips the whole run; in another module's own
+     * configuration, it leaves that module out.
      *
      * @since 0.1.0
      */
@@ -326,7 +328,7 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
         }
         Path root = repositoryRoot();
         List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
-        ReactorFacts facts = ReactorReader.read(root, all, project, settings());
+        ReactorFacts facts = ReactorReader.read(root, all, project, settings(), session.getUserProperties());
         execute(new ExecutionContext(root, facts));
     }
 
@@ -361,19 +363,24 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     /** The goal's work, with the reactor read. */
     protected abstract void execute(ExecutionContext context) throws MojoExecutionException, MojoFailureException;
 
+    /** The text and list parameters of this execution, read by name from the {@link Setting} table. */
     private Settings settings() {
-        return Settings.builder()
-                .imageName(imageName).registry(registry).javaVersion(javaVersion)
-                .builderImage(builderImage).runtimeImage(runtimeImage).postgresImage(postgresImage)
-                .uid(uid).gid(gid).port(port).hostAddress(hostAddress)
-                .healthPath(healthPath).readinessPath(readinessPath)
-                .jvmOptions(jvmOptions).mainClass(mainClass).database(database).buildMode(buildMode)
-                .memoryLimit(memoryLimit).cpuLimit(cpuLimit).pidsLimit(pidsLimit)
-                .excludes(excludes)
-                .runtime(runtime).jlinkModules(jlinkModules).jlinkAddModules(jlinkAddModules)
-                .jlinkExcludeModules(jlinkExcludeModules)
-                .aotCache(aotCache).aotTrainingPaths(aotTrainingPaths).aotTrainingEnv(aotTrainingEnv)
-                .build();
+        Settings.Builder b = Settings.builder();
+        for (Setting p : Setting.values()) {
+            if (p.inSettings()) {
+                b.set(p, field(p));
+            }
+        }
+        return b.build();
+    }
+
+    private Object field(Setting p) {
+        try {
+            return AbstractHardenedMojo.class.getDeclaredField(p.parameterName()).get(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The parameter table names " + p.parameterName()
+                    + ", which is not a field of " + AbstractHardenedMojo.class.getSimpleName(), e);
+        }
     }
 
     private Path templateDirectoryPath() {

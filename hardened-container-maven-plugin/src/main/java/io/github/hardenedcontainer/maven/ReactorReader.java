@@ -1,7 +1,9 @@
 package io.github.hardenedcontainer.maven;
 
 import io.github.hardenedcontainer.model.ModuleFacts;
+import io.github.hardenedcontainer.model.Problem;
 import io.github.hardenedcontainer.model.ReactorFacts;
+import io.github.hardenedcontainer.model.Setting;
 import io.github.hardenedcontainer.model.Settings;
 import java.io.File;
 import java.nio.file.Files;
@@ -33,8 +35,11 @@ final class ReactorReader {
      *     builder stage needs
      * @param current the project whose execution runs the generator
      * @param shared the settings of that execution (parameters and user properties)
+     * @param userProperties the command line's {@code -D} properties: {@code -Dhardened.port=9090} applies to every
+     *     module that does not set {@code <port>} itself
      */
-    static ReactorFacts read(Path root, List<MavenProject> all, MavenProject current, Settings shared) {
+    static ReactorFacts read(Path root, List<MavenProject> all, MavenProject current, Settings shared,
+            java.util.Properties userProperties) {
         Map<String, MavenProject> byKey = new java.util.HashMap<>();
         TreeSet<String> poms = new TreeSet<>(ReactorReader::rootFirst);
         for (MavenProject project : all) {
@@ -45,16 +50,60 @@ final class ReactorReader {
             }
         }
         List<ModuleFacts> modules = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (MavenProject project : all) {
             String relative = relative(root, project.getBasedir());
             if (relative == null) {
                 continue;
             }
-            Settings settings = project == current ? shared : merge(shared, configuration(project));
-            modules.add(facts(project, relative, settings, sourceDirs(root, project, byKey)));
+            String where = relative.isEmpty() ? "" : " (module " + relative + ")";
+            Map<String, Object> own = configuration(project);
+            Settings settings = project == current ? shared : moduleSettings(shared, own, userProperties, where, problems);
+            boolean skip = project != current && "true".equalsIgnoreCase(String.valueOf(own.get(Setting.SKIP.parameterName())));
+            modules.add(facts(project, relative, settings, sourceDirs(root, project, byKey), skip));
         }
         return new ReactorFacts(modules, List.copyOf(poms),
-                Files.isRegularFile(root.resolve("mvnw")), hasFiles(root.resolve(".mvn")), shared);
+                Files.isRegularFile(root.resolve("mvnw")), hasFiles(root.resolve(".mvn")), shared, problems);
+    }
+
+    /**
+     * Another module's settings, by the {@link Setting} table: repository-wide values from the executing module;
+     * each per-module value from the module's own plugin configuration (its effective POM, so a parent's
+     * configuration is inherited as Maven inherits it), else from the command line, else the default. Never the
+     * executing module's own per-module values: those belong to it alone. An element the table does not know is
+     * a problem.
+     */
+    static Settings moduleSettings(Settings shared, Map<String, Object> own, java.util.Properties userProperties,
+            String where, List<Problem> problems) {
+        Settings.Builder b = Settings.builder();
+        for (Setting setting : Setting.values()) {
+            if (!setting.inSettings()) {
+                continue;
+            }
+            if (setting.scope() == Setting.Scope.REPOSITORY) {
+                b.set(setting, shared.value(setting));
+                continue;
+            }
+            Object value = own.get(setting.parameterName());
+            if (value == null && userProperties != null) {
+                value = userProperties.getProperty(setting.property());
+            }
+            if (value instanceof String text && setting.kind() == Setting.Kind.LIST) {
+                value = java.util.Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+            } else if (value instanceof List<?> && setting.kind() == Setting.Kind.TEXT) {
+                problems.add(new Problem("<" + setting.parameterName() + ">" + where, null,
+                        "takes one value, not a list of elements"));
+                value = null;
+            }
+            b.set(setting, value);
+        }
+        for (String key : new java.util.TreeSet<>(own.keySet())) {
+            if (Setting.byName(key).isEmpty()) {
+                problems.add(new Problem("<" + key + ">" + where, null, "is not a parameter of"
+                        + " hardened-container-maven-plugin: check the spelling (mvn hardened:help -Ddetail lists them)"));
+            }
+        }
+        return b.build();
     }
 
     /** Whether the directory exists and holds at least one file (an empty {@code .mvn} need not be copied). */
@@ -116,7 +165,8 @@ final class ReactorReader {
         return List.copyOf(dirs);
     }
 
-    private static ModuleFacts facts(MavenProject project, String relative, Settings settings, List<String> sources) {
+    private static ModuleFacts facts(MavenProject project, String relative, Settings settings, List<String> sources,
+            boolean skip) {
         List<String> dependencies = new ArrayList<>();
         for (Dependency dependency : project.getDependencies()) {
             dependencies.add(dependency.getGroupId() + ":" + dependency.getArtifactId());
@@ -129,7 +179,7 @@ final class ReactorReader {
         return new ModuleFacts(project.getGroupId(), project.getArtifactId(), project.getVersion(),
                 project.getName(), project.getDescription(), project.getPackaging(), relative,
                 project.getBuild().getFinalName(), dependencies, mainClasses(project), release, license, scm,
-                settings, sources);
+                settings, sources, skip);
     }
 
     /** Main classes declared in the POM, most specific first. */
@@ -160,8 +210,8 @@ final class ReactorReader {
         return found;
     }
 
-    /** This plugin's configuration in a module's POM, as element name to text. */
-    private static Map<String, Object> configuration(MavenProject project) {
+    /** This plugin's configuration in a module's POM, as element name to text (or a list of texts). */
+    static Map<String, Object> configuration(MavenProject project) {
         Map<String, Object> values = new java.util.HashMap<>();
         Xpp3Dom config = config(project.getBuild().getPluginsAsMap().get(PLUGIN_KEY));
         if (config == null && project.getPluginManagement() != null) {
@@ -181,46 +231,6 @@ final class ReactorReader {
             }
         }
         return values;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Settings merge(Settings shared, Map<String, Object> own) {
-        Settings.Builder b = shared.toBuilder();
-        own.forEach((key, value) -> {
-            String text = value instanceof String s ? s : null;
-            List<String> list = value instanceof List<?> l ? (List<String>) l : null;
-            switch (key) {
-                case "imageName" -> b.imageName(text);
-                case "javaVersion" -> b.javaVersion(text);
-                case "builderImage" -> b.builderImage(text);
-                case "runtimeImage" -> b.runtimeImage(text);
-                case "postgresImage" -> b.postgresImage(text);
-                case "uid" -> b.uid(text);
-                case "gid" -> b.gid(text);
-                case "port" -> b.port(text);
-                case "hostAddress" -> b.hostAddress(text);
-                case "healthPath" -> b.healthPath(text);
-                case "readinessPath" -> b.readinessPath(text);
-                case "jvmOptions" -> b.jvmOptions(list == null ? List.of() : list);
-                case "mainClass" -> b.mainClass(text);
-                case "database" -> b.database(text);
-                case "buildMode" -> b.buildMode(text);
-                case "memoryLimit" -> b.memoryLimit(text);
-                case "cpuLimit" -> b.cpuLimit(text);
-                case "pidsLimit" -> b.pidsLimit(text);
-                case "runtime" -> b.runtime(text);
-                case "jlinkModules" -> b.jlinkModules(list == null ? List.of() : list);
-                case "jlinkAddModules" -> b.jlinkAddModules(list == null ? List.of() : list);
-                case "jlinkExcludeModules" -> b.jlinkExcludeModules(list == null ? List.of() : list);
-                case "aotCache" -> b.aotCache(text);
-                case "aotTrainingPaths" -> b.aotTrainingPaths(list == null ? List.of() : list);
-                case "aotTrainingEnv" -> b.aotTrainingEnv(list == null ? List.of() : list);
-                default -> {
-                    // Repository-wide settings (registry, excludes, ...) come from the executing project only.
-                }
-            }
-        });
-        return b.build();
     }
 
     private static Xpp3Dom config(Plugin plugin) {

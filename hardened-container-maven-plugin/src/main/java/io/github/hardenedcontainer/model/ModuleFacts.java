@@ -21,6 +21,7 @@ import java.util.List;
  * @param settings the configuration for this module (the module's own plugin configuration over the shared one)
  * @param sourceDirs the {@code src} directories the module's build needs (its own and those of the reactor
  *     modules it depends on), relative to the repository root, sorted
+ * @param skip whether the module's own configuration says {@code <skip>true</skip>}: it is not containerized
  */
 public record ModuleFacts(
         String groupId,
@@ -37,12 +38,22 @@ public record ModuleFacts(
         String license,
         String scmUrl,
         Settings settings,
-        List<String> sourceDirs) {
+        List<String> sourceDirs,
+        boolean skip) {
 
     public ModuleFacts {
         dependencies = List.copyOf(dependencies);
         mainClassCandidates = List.copyOf(mainClassCandidates);
         sourceDirs = List.copyOf(sourceDirs);
+    }
+
+    /** A module the configuration does not skip. */
+    public ModuleFacts(String groupId, String artifactId, String version, String name, String description,
+            String packaging, String relativePath, String finalName, List<String> dependencies,
+            List<String> mainClassCandidates, String javaRelease, String license, String scmUrl, Settings settings,
+            List<String> sourceDirs) {
+        this(groupId, artifactId, version, name, description, packaging, relativePath, finalName, dependencies,
+                mainClassCandidates, javaRelease, license, scmUrl, settings, sourceDirs, false);
     }
 
     /** Whether this module is the repository root itself (single-module projects). */

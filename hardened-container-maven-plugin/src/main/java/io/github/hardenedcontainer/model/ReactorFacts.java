@@ -10,16 +10,26 @@ import java.util.List;
  * @param mavenWrapper whether {@code mvnw} exists at the root
  * @param mavenConfig whether a {@code .mvn} directory exists at the root (the builder copies it)
  * @param settings the repository-wide settings (registry, excludes), from the root's configuration
+ * @param problems what reading the modules' configurations found wrong (an unknown element, say); reported with
+ *     the validator's problems
  */
 public record ReactorFacts(
         List<ModuleFacts> modules,
         List<String> modulePoms,
         boolean mavenWrapper,
         boolean mavenConfig,
-        Settings settings) {
+        Settings settings,
+        List<Problem> problems) {
 
     public ReactorFacts {
         modules = List.copyOf(modules);
         modulePoms = List.copyOf(modulePoms);
+        problems = List.copyOf(problems);
+    }
+
+    /** Facts with no configuration problem. */
+    public ReactorFacts(List<ModuleFacts> modules, List<String> modulePoms, boolean mavenWrapper, boolean mavenConfig,
+            Settings settings) {
+        this(modules, modulePoms, mavenWrapper, mavenConfig, settings, List.of());
     }
 }

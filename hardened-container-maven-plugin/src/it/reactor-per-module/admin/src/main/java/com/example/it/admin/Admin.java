@@ -1,0 +1,7 @@
+package com.example.it.admin;
+
+public final class Admin {
+    public static void main(String[] args) {
+        System.out.println("Admin");
+    }
+}

@@ -1,0 +1,7 @@
+package com.example.it.lib;
+
+public final class Shelf {
+    public static void main(String[] args) {
+        System.out.println("Shelf");
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.hardenedcontainer.model;
+
+import java.util.Optional;
+
+/**
+ * Every user-facing parameter of every goal, in one table: its name (the POM element and the Mojo field), its
+ * kind, its scope and its default. The Mojos read the {@link Kind#TEXT} and {@link Kind#LIST} parameters into
+ * {@link Settings} from this table, the reactor reader merges a module's own configuration by walking it (a key
+ * that is not here is an error), {@link Settings} answers defaults from it, and the plugin reference renders its
+ * scope column from it. A test holds the Mojos' annotations to it, so a new parameter is one entry here plus its
+ * field.
+ */
+public enum Setting {
+    SKIP("skip", Kind.FLAG, Scope.MODULE, "false"),
+    OUTPUT_DIRECTORY("outputDirectory", Kind.FILE, Scope.REPOSITORY, null),
+    TEMPLATE_DIRECTORY("templateDirectory", Kind.FILE, Scope.REPOSITORY, null),
+    EXCLUDES("excludes", Kind.LIST, Scope.REPOSITORY, null),
+    REGISTRY("registry", Kind.TEXT, Scope.REPOSITORY, "ghcr.io"),
+    IMAGE_NAME("imageName", Kind.TEXT, Scope.MODULE, null),
+    JAVA_VERSION("javaVersion", Kind.TEXT, Scope.MODULE, null),
+    BUILDER_IMAGE("builderImage", Kind.TEXT, Scope.MODULE, null),
+    RUNTIME_IMAGE("runtimeImage", Kind.TEXT, Scope.MODULE, null),
+    POSTGRES_IMAGE("postgresImage", Kind.TEXT, Scope.MODULE, null),
+    UID("uid", Kind.TEXT, Scope.MODULE, "10001"),
+    GID("gid", Kind.TEXT, Scope.MODULE, "10001"),
+    PORT("port", Kind.TEXT, Scope.MODULE, "8080"),
+    HOST_ADDRESS("hostAddress", Kind.TEXT, Scope.MODULE, "127.0.0.1"),
+    HEALTH_PATH("healthPath", Kind.TEXT, Scope.MODULE, "/health"),
+    READINESS_PATH("readinessPath", Kind.TEXT, Scope.MODULE, "/ready"),
+    JVM_OPTIONS("jvmOptions", Kind.LIST, Scope.MODULE, null),
+    MAIN_CLASS("mainClass", Kind.TEXT, Scope.MODULE, null),
+    DATABASE("database", Kind.TEXT, Scope.MODULE, null),
+    BUILD_MODE("buildMode", Kind.TEXT, Scope.MODULE, "docker"),
+    MEMORY_LIMIT("memoryLimit", Kind.TEXT, Scope.MODULE, "512m"),
+    CPU_LIMIT("cpuLimit", Kind.TEXT, Scope.MODULE, "1.0"),
+    PIDS_LIMIT("pidsLimit", Kind.TEXT, Scope.MODULE, "256"),
+    RUNTIME("runtime", Kind.TEXT, Scope.MODULE, "jlink"),
+    JLINK_MODULES("jlinkModules", Kind.LIST, Scope.MODULE, null),
+    JLINK_ADD_MODULES("jlinkAddModules", Kind.LIST, Scope.MODULE, null),
+    JLINK_EXCLUDE_MODULES("jlinkExcludeModules", Kind.LIST, Scope.MODULE, null),
+    AOT_CACHE("aotCache", Kind.TEXT, Scope.MODULE, "true"),
+    AOT_TRAINING_PATHS("aotTrainingPaths", Kind.LIST, Scope.MODULE, null),
+    AOT_TRAINING_ENV("aotTrainingEnv", Kind.LIST, Scope.MODULE, null),
+    FORCE("force", Kind.FLAG, Scope.GOAL, "false"),
+    DRIFT("drift", Kind.FLAG, Scope.GOAL, "true"),
+    STRICT("strict", Kind.FLAG, Scope.GOAL, "false"),
+    FAIL_ON("failOn", Kind.TEXT, Scope.GOAL, "high"),
+    WAIVER_FILE("waiverFile", Kind.FILE, Scope.GOAL, null),
+    REPORT_DIRECTORY("reportDirectory", Kind.FILE, Scope.GOAL, null);
+
+    /** The user property prefix: {@code -Dhardened.<name>}. */
+    public static final String PROPERTY_PREFIX = "hardened.";
+
+    /** The Java type of the Mojo field. */
+    public enum Kind {
+        /** A {@code String}. */
+        TEXT,
+        /** A {@code List<String>}; as a user property, comma-separated. */
+        LIST,
+        /** A {@code boolean}. */
+        FLAG,
+        /** A {@code File}. */
+        FILE
+    }
+
+    /** Where a value applies. */
+    public enum Scope {
+        /** Each module's own configuration wins for that module; the command line applies to every module. */
+        MODULE,
+        /** One value for the whole repository, from the module Maven runs the goal in. */
+        REPOSITORY,
+        /** A switch of one goal's run ({@code -Dhardened.force}, verify's settings). */
+        GOAL
+    }
+
+    private final String parameterName;
+    private final Kind kind;
+    private final Scope scope;
+    private final String defaultValue;
+
+    Setting(String parameterName, Kind kind, Scope scope, String defaultValue) {
+        this.parameterName = parameterName;
+        this.kind = kind;
+        this.scope = scope;
+        this.defaultValue = defaultValue;
+    }
+
+    /** The POM element and Mojo field name, such as {@code healthPath}. */
+    public String parameterName() {
+        return parameterName;
+    }
+
+    /** The user property, such as {@code hardened.healthPath}. */
+    public String property() {
+        return PROPERTY_PREFIX + parameterName;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The default as the annotation declares it, or {@code null} when the default is computed or absent. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** Whether {@link Settings} carries it: the text and list parameters of modules and the repository. */
+    public boolean inSettings() {
+        return scope != Scope.GOAL && (kind == Kind.TEXT || kind == Kind.LIST);
+    }
+
+    /** Finds a parameter by its POM element name. */
+    public static Optional<Setting> byName(String name) {
+        for (Setting p : values()) {
+            if (p.parameterName.equals(name)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}
