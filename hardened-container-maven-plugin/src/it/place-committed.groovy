@@ -1,9 +1,28 @@
-// Shared by the verify-* ITs: puts the "committed" container files in place, as a repository would have them:
-// the files generate wrote, with the edits the test is about (see its committed/ directory).
-def from = new File(basedir, 'committed')
-from.eachFileRecurse(groovy.io.FileType.FILES) { f ->
-    def target = new File(basedir, from.toPath().relativize(f.toPath()).toString())
+// Shared by the verify-* ITs: puts the "committed" container files in place, as a repository would have them.
+// They are derived, not copied: another IT's expected output (binding variable derivedFrom, an IT name), with the
+// edits the test is about (binding variable edits: [file, text to find, replacement], the first match each; a find
+// that no longer matches fails the IT), plus the files in this IT's committed/ directory (a waiver file, say).
+// So a template change needs no hand edit here: the tree follows the expected output it starts from.
+def source = new File(basedir, '../../../src/it/' + derivedFrom + '/expected')
+assert source.isDirectory() : 'no expected output to derive from: ' + source
+source.eachFileRecurse(groovy.io.FileType.FILES) { f ->
+    def target = new File(basedir, source.toPath().relativize(f.toPath()).toString())
     target.parentFile.mkdirs()
     target.text = f.getText('UTF-8').replace('@pluginVersion@', pluginVersion)
+}
+edits.each { String file, String find, String replace ->
+    def target = new File(basedir, file)
+    def text = target.getText('UTF-8')
+    int at = text.indexOf(find)
+    assert at >= 0 : 'the edit of ' + file + ' no longer matches: ' + find
+    target.text = text.substring(0, at) + replace + text.substring(at + find.length())
+}
+def own = new File(basedir, 'committed')
+if (own.isDirectory()) {
+    own.eachFileRecurse(groovy.io.FileType.FILES) { f ->
+        def target = new File(basedir, own.toPath().relativize(f.toPath()).toString())
+        target.parentFile.mkdirs()
+        target.text = f.getText('UTF-8').replace('@pluginVersion@', pluginVersion)
+    }
 }
 return true

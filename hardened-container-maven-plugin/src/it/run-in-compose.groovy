@@ -75,11 +75,18 @@ try {
     assert inspect.HostConfig.ReadonlyRootfs == true
     assert inspect.HostConfig.CapDrop == ['ALL']
     assert inspect.HostConfig.SecurityOpt.contains('no-new-privileges:true')
-    def connection = new URL("http://127.0.0.1:${port}/health").openConnection()
+    // The health path the generated healthcheck probes (the last word of its command: the URL inside the container).
+    def healthUrl = new org.yaml.snakeyaml.Yaml().load(new File(basedir, 'compose.yaml').text).services.app.healthcheck.test.last()
+    def healthPath = new URL(healthUrl).path
+    def connection = new URL("http://127.0.0.1:${port}${healthPath}").openConnection()
     connection.connectTimeout = 2000
     connection.readTimeout = 5000
-    assert connection.responseCode == 200
-    assert connection.inputStream.text.contains('healthy')
+    assert connection.responseCode == 200 : healthPath + ' answered ' + connection.responseCode
+    def body = connection.inputStream.text
+    // The caller may name what the health answer must contain (binding variable healthBody).
+    if (binding.hasVariable('healthBody')) {
+        assert body.contains(healthBody) : healthPath + ' answered ' + body
+    }
     // The start-up cache from the training run fits this image: the JVM refuses to start when told to insist on it
     // and it does not match (another runtime, class path or jar).
     List<String> entrypoint = inspect.Config.Entrypoint
@@ -89,7 +96,12 @@ try {
     def check = capture([docker, 'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--entrypoint', entrypoint[0],
                          inspect.Config.Image] + entrypoint.subList(1, entrypoint.size() - 1) + [strict, '-version'])
     assert check[0] == 0 && check[1].contains('sharing') : 'the start-up cache is not usable: ' + check[1]
-    println "Container IT ${name}: healthy and answering /health after ${(System.nanoTime() - started).intdiv(1_000_000)} ms"
+    // The caller may check the running container further (binding variable inspectContainer: a closure of the
+    // container id, the docker command and the host port).
+    if (binding.hasVariable('inspectContainer')) {
+        inspectContainer(id, docker, port)
+    }
+    println "Container IT ${name}: healthy and answering ${healthPath} after ${(System.nanoTime() - started).intdiv(1_000_000)} ms"
 } finally {
     run(compose + ['down', '-v', '--remove-orphans', '--rmi', 'local'], env, 300)
     capture([docker, 'image', 'rm', '-f', env.APP_IMAGE])

@@ -3,14 +3,20 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
+// Dockerfile lines are found in the committed file, not written down: a template change moves them.
+def dockerfileLines = new File(basedir, 'Dockerfile').readLines()
+def lineOf = { String text -> dockerfileLines.findIndexOf { it.startsWith(text) } + 1 }
+def userLine = lineOf('USER root')
+def runtimeFromLine = lineOf('FROM ${RUNTIME_IMAGE} AS runtime')
+assert userLine > 0 && runtimeFromLine > 0
 [
     "[WARNING] HIGH HC-CP002 compose.yaml:7: service app keeps Docker's default capabilities (no cap_drop: [ALL])",
     "[INFO]     rule: cap_drop: [ALL], no cap_add [KICS Container Capabilities Unrestricted, CIS Docker 5.4]",
     "[INFO]     fix: set cap_drop: [ALL] and remove cap_add",
     "[WARNING] CRITICAL HC-CP006 compose.yaml:94: database service db publishes ports [5432:5432]",
     "[WARNING] HIGH HC-CP007 compose.yaml:95: service db publishes 5432:5432 on every host interface",
-    "[WARNING] HIGH HC-DF001 Dockerfile:115: USER root is not numeric: runtimes cannot verify a name is non-root",
-    "[WARNING] HIGH HC-DF002 Dockerfile:104: base image eclipse-temurin:latest uses the tag latest, which floats: use an explicit version tag, such as :17-jre-noble",
+    "[WARNING] HIGH HC-DF001 Dockerfile:${userLine}: USER root is not numeric: runtimes cannot verify a name is non-root",
+    "[WARNING] HIGH HC-DF002 Dockerfile:${runtimeFromLine}: base image eclipse-temurin:latest uses the tag latest, which floats: use an explicit version tag, such as :17-jre-noble",
     "[WARNING] HIGH HC-GH001 .github/workflows/container.yml:28: actions/checkout@v7 is pinned to a tag or branch, which can be moved (as trivy-action's tags were in March 2026)",
     "[WARNING] HIGH HC-VF001 compose.yaml:19: differs from what the templates render (diff below)",
     "[WARNING] --- Dockerfile (generated)",

@@ -78,12 +78,21 @@ class PluginReferenceTest {
                         .map(s -> s.scope().name().toLowerCase(java.util.Locale.ROOT)).orElse("");
                 b.append("| `<").append(p.name()).append(">` | ").append(scope).append(" | ")
                         .append(p.property().isEmpty() ? "" : "`" + p.property() + "`").append(" | ")
-                        .append(p.defaultValue().isEmpty() ? "" : "`" + p.defaultValue() + "`").append(" | ")
+                        .append(defaultOf(p).isEmpty() ? "" : "`" + defaultOf(p) + "`").append(" | ")
                         .append(p.description().replace("|", "\\|").replace("<", "&lt;")).append(" |\n");
             }
             b.append('\n');
         }
         return b.toString();
+    }
+
+    /** The descriptor's default, else the table's (a default Maven does not inject, such as healthPath's). */
+    private static String defaultOf(Parameter p) {
+        if (!p.defaultValue().isEmpty()) {
+            return p.defaultValue();
+        }
+        return io.github.hardenedcontainer.model.Setting.byName(p.name())
+                .map(io.github.hardenedcontainer.model.Setting::defaultValue).orElse("");
     }
 
     @Test

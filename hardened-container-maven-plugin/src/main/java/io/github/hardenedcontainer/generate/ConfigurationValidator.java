@@ -2,8 +2,10 @@ package io.github.hardenedcontainer.generate;
 
 import io.github.hardenedcontainer.data.ProductData;
 import io.github.hardenedcontainer.detect.DatabaseDetector;
+import io.github.hardenedcontainer.detect.FrameworkDetector;
 import io.github.hardenedcontainer.model.BuildMode;
 import io.github.hardenedcontainer.model.DatabaseKind;
+import io.github.hardenedcontainer.model.Framework;
 import io.github.hardenedcontainer.model.ImageReference;
 import io.github.hardenedcontainer.model.InvalidConfigurationException;
 import io.github.hardenedcontainer.model.ModuleFacts;
@@ -79,6 +81,7 @@ public final class ConfigurationValidator {
                                 + " or run the plugin on a jar module"));
                 continue;
             }
+            Framework framework = FrameworkDetector.detect(module);
             String mainClass = firstNonBlank(module.settings().mainClass(),
                     module.mainClassCandidates().isEmpty() ? null : module.mainClassCandidates().get(0));
             if (mainClass == null && multiModule) {
@@ -86,7 +89,13 @@ public final class ConfigurationValidator {
                         + " set <mainClass> in its hardened-container-maven-plugin configuration to containerize it");
                 continue;
             }
-            services.add(service(module, multiModule, mainClass, problems, where));
+            ServiceModel service = service(module, multiModule, mainClass, framework, problems, where);
+            if (framework.kind() != Framework.Kind.PLAIN) {
+                info.accept("Detected " + framework.describe() + " in " + module.artifactId() + where + ": main class "
+                        + mainClass + "; " + framework.layout() + "; probes " + service.healthPath() + " and "
+                        + service.readinessPath());
+            }
+            services.add(service);
         }
         if (services.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem("<modules>", null, "no runnable jar module was found in the reactor:"
@@ -115,8 +124,8 @@ public final class ConfigurationValidator {
                 reactor.mavenWrapper(), reactor.mavenConfig(), registry, ciJava, excluded);
     }
 
-    private ServiceModel service(ModuleFacts module, boolean multiModule, String mainClass, List<Problem> problems,
-            String where) {
+    private ServiceModel service(ModuleFacts module, boolean multiModule, String mainClass, Framework framework,
+            List<Problem> problems, String where) {
         Settings s = module.settings();
         ProductData data = ProductData.get();
 
@@ -245,8 +254,11 @@ public final class ConfigurationValidator {
                 trainingEnv.add(e);
             }
         }
-        String health = path("<healthPath>" + where, s.text(Setting.HEALTH_PATH), problems);
-        String readiness = path("<readinessPath>" + where, s.text(Setting.READINESS_PATH), problems);
+        // A stated path always wins; else the framework's health module's, else the defaults.
+        String health = path("<healthPath>" + where, firstNonBlank(s.healthPath(), framework.healthPath(),
+                s.text(Setting.HEALTH_PATH)), problems);
+        String readiness = path("<readinessPath>" + where, firstNonBlank(s.readinessPath(), framework.readinessPath(),
+                s.text(Setting.READINESS_PATH)), problems);
         // The training run always requests the probes; the configured paths come after them.
         List<String> training = new ArrayList<>(List.of(health, readiness));
         trainingPaths.stream().filter(p -> !training.contains(p)).forEach(training::add);
@@ -279,7 +291,7 @@ public final class ConfigurationValidator {
                 module.license(), module.scmUrl(), module.relativePath(), contextPath, module.finalName(),
                 mainClass, javaVersion, builder, runtime, postgres, uid, gid, port, host, health, readiness,
                 s.jvmOptions(), database, buildMode, memory, cpus, pids, module.sourceDirs(), runtimeKind,
-                jlinkModules, jlinkAddModules, jlinkExclude, aotCache, training, trainingEnv);
+                jlinkModules, jlinkAddModules, jlinkExclude, aotCache, training, trainingEnv, framework);
     }
 
     /** Modules added to what jdeps finds unless configured: the ones applications load only by name. */

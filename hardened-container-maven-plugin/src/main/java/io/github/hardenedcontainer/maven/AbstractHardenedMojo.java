@@ -149,19 +149,22 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     private String hostAddress;
 
     /**
-     * The liveness path the container healthcheck calls.
+     * The liveness path the container healthcheck calls. Default: the framework's health module's liveness path
+     * when the project uses one (Spring Boot Actuator: {@code /actuator/health/liveness}), else {@code /health}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = Properties.HEALTH_PATH, defaultValue = "/health")
+    @Parameter(property = Properties.HEALTH_PATH)
     private String healthPath;
 
     /**
-     * The readiness path (documented for orchestrators; checked for consistency).
+     * The readiness path (documented for orchestrators; checked for consistency). Default: the framework's health
+     * module's readiness path when the project uses one (Spring Boot Actuator: {@code /actuator/health/readiness}),
+     * else {@code /ready}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = Properties.READINESS_PATH, defaultValue = "/ready")
+    @Parameter(property = Properties.READINESS_PATH)
     private String readinessPath;
 
     /**

@@ -1,5 +1,6 @@
 package io.github.hardenedcontainer.maven;
 
+import io.github.hardenedcontainer.detect.MainClassScanner;
 import io.github.hardenedcontainer.model.ModuleFacts;
 import io.github.hardenedcontainer.model.Problem;
 import io.github.hardenedcontainer.model.ReactorFacts;
@@ -176,16 +177,32 @@ final class ReactorReader {
         String scm = project.getScm() == null ? null : project.getScm().getUrl();
         java.util.Properties props = project.getProperties();
         String release = props.getProperty("maven.compiler.release", props.getProperty("maven.compiler.target"));
+        List<String> plugins = new ArrayList<>();
+        for (Plugin plugin : project.getBuildPlugins()) {
+            plugins.add(plugin.getGroupId() + ":" + plugin.getArtifactId() + ":"
+                    + (plugin.getVersion() == null ? "" : plugin.getVersion()));
+        }
+        org.apache.maven.model.Parent declared = project.getModel().getParent();
+        String parent = declared == null ? null
+                : declared.getGroupId() + ":" + declared.getArtifactId() + ":" + declared.getVersion();
         return new ModuleFacts(project.getGroupId(), project.getArtifactId(), project.getVersion(),
                 project.getName(), project.getDescription(), project.getPackaging(), relative,
                 project.getBuild().getFinalName(), dependencies, mainClasses(project), release, license, scm,
-                settings, sources, skip);
+                settings, sources, skip, plugins, parent);
     }
 
-    /** Main classes declared in the POM, most specific first. */
+    /**
+     * Main classes declared in the POM, most specific first; a value with an unresolved {@code ${...}} (such as
+     * Spring Boot's parent's {@code ${start-class}} when the property is not set) is no class name and is left out.
+     * For a Spring Boot application whose POM names none, the source class annotated
+     * {@code @SpringBootApplication} with a {@code main} method, as Boot's own repackaging finds it.
+     */
     static List<String> mainClasses(MavenProject project) {
         List<String> found = new ArrayList<>();
         Map<String, Plugin> plugins = project.getBuild().getPluginsAsMap();
+        Plugin boot = plugins.get("org.springframework.boot:spring-boot-maven-plugin");
+        add(found, text(config(boot), "mainClass"));
+        add(found, project.getProperties().getProperty("start-class"));
         add(found, text(config(plugins.get("org.apache.maven.plugins:maven-jar-plugin")), "archive", "manifest", "mainClass"));
         add(found, text(config(plugins.get("org.codehaus.mojo:exec-maven-plugin")), "mainClass"));
         Plugin shade = plugins.get("org.apache.maven.plugins:maven-shade-plugin");
@@ -202,12 +219,20 @@ final class ReactorReader {
         add(found, text(config(plugins.get("org.apache.maven.plugins:maven-assembly-plugin")), "archive", "manifest", "mainClass"));
         java.util.Properties props = project.getProperties();
         for (String key : List.of("exec.mainClass", "main.class", "mainClass")) {
-            String value = props.getProperty(key);
-            if (value != null && !value.isBlank()) {
-                found.add(value.trim());
+            add(found, props.getProperty(key));
+        }
+        if (found.isEmpty() && (boot != null || isBootParent(project))) {
+            for (String root : project.getCompileSourceRoots()) {
+                MainClassScanner.find(Path.of(root), "SpringBootApplication").forEach(c -> add(found, c));
             }
         }
         return found;
+    }
+
+    private static boolean isBootParent(MavenProject project) {
+        org.apache.maven.model.Parent parent = project.getModel().getParent();
+        return parent != null && parent.getGroupId().equals("org.springframework.boot")
+                && parent.getArtifactId().equals("spring-boot-starter-parent");
     }
 
     /** This plugin's configuration in a module's POM, as element name to text (or a list of texts). */
@@ -253,8 +278,9 @@ final class ReactorReader {
     }
 
     private static void add(List<String> found, String value) {
-        if (value != null && !found.contains(value)) {
-            found.add(value);
+        String v = value == null ? null : value.trim();
+        if (v != null && !v.isEmpty() && !v.contains("${") && !found.contains(v)) {
+            found.add(v);
         }
     }
 }

@@ -22,6 +22,8 @@ import java.util.List;
  * @param sourceDirs the {@code src} directories the module's build needs (its own and those of the reactor
  *     modules it depends on), relative to the repository root, sorted
  * @param skip whether the module's own configuration says {@code <skip>true</skip>}: it is not containerized
+ * @param buildPlugins the module's build plugins as {@code groupId:artifactId:version} (version empty when unknown)
+ * @param parent the parent POM as {@code groupId:artifactId:version}, or {@code null}
  */
 public record ModuleFacts(
         String groupId,
@@ -39,12 +41,15 @@ public record ModuleFacts(
         String scmUrl,
         Settings settings,
         List<String> sourceDirs,
-        boolean skip) {
+        boolean skip,
+        List<String> buildPlugins,
+        String parent) {
 
     public ModuleFacts {
         dependencies = List.copyOf(dependencies);
         mainClassCandidates = List.copyOf(mainClassCandidates);
         sourceDirs = List.copyOf(sourceDirs);
+        buildPlugins = List.copyOf(buildPlugins);
     }
 
     /** A module the configuration does not skip. */
@@ -53,7 +58,18 @@ public record ModuleFacts(
             List<String> mainClassCandidates, String javaRelease, String license, String scmUrl, Settings settings,
             List<String> sourceDirs) {
         this(groupId, artifactId, version, name, description, packaging, relativePath, finalName, dependencies,
-                mainClassCandidates, javaRelease, license, scmUrl, settings, sourceDirs, false);
+                mainClassCandidates, javaRelease, license, scmUrl, settings, sourceDirs, false, List.of(), null);
+    }
+
+    /** Whether the module declares the build plugin {@code groupId:artifactId}. */
+    public boolean hasPlugin(String key) {
+        return plugin(key).isPresent();
+    }
+
+    /** The version of the build plugin {@code groupId:artifactId}, empty when absent or unknown. */
+    public java.util.Optional<String> plugin(String key) {
+        return buildPlugins.stream().filter(p -> p.startsWith(key + ":")).findFirst()
+                .map(p -> p.substring(key.length() + 1));
     }
 
     /** Whether this module is the repository root itself (single-module projects). */

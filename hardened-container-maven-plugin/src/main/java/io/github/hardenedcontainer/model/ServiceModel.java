@@ -42,7 +42,8 @@ public record ServiceModel(
         List<String> jlinkExcludeModules,
         boolean aotCache,
         List<String> aotTrainingPaths,
-        List<String> aotTrainingEnv) {
+        List<String> aotTrainingEnv,
+        Framework framework) {
 
     public ServiceModel {
         jvmOptions = List.copyOf(jvmOptions);

@@ -25,8 +25,9 @@ public enum Setting {
     GID("gid", Kind.TEXT, Scope.MODULE, "10001"),
     PORT("port", Kind.TEXT, Scope.MODULE, "8080"),
     HOST_ADDRESS("hostAddress", Kind.TEXT, Scope.MODULE, "127.0.0.1"),
-    HEALTH_PATH("healthPath", Kind.TEXT, Scope.MODULE, "/health"),
-    READINESS_PATH("readinessPath", Kind.TEXT, Scope.MODULE, "/ready"),
+    // Not injected by Maven: a framework's health module supplies its own paths when the user states none.
+    HEALTH_PATH("healthPath", Kind.TEXT, Scope.MODULE, "/health", false),
+    READINESS_PATH("readinessPath", Kind.TEXT, Scope.MODULE, "/ready", false),
     JVM_OPTIONS("jvmOptions", Kind.LIST, Scope.MODULE, null),
     MAIN_CLASS("mainClass", Kind.TEXT, Scope.MODULE, null),
     DATABASE("database", Kind.TEXT, Scope.MODULE, null),
@@ -77,12 +78,18 @@ public enum Setting {
     private final Kind kind;
     private final Scope scope;
     private final String defaultValue;
+    private final boolean injected;
 
     Setting(String parameterName, Kind kind, Scope scope, String defaultValue) {
+        this(parameterName, kind, scope, defaultValue, true);
+    }
+
+    Setting(String parameterName, Kind kind, Scope scope, String defaultValue, boolean injected) {
         this.parameterName = parameterName;
         this.kind = kind;
         this.scope = scope;
         this.defaultValue = defaultValue;
+        this.injected = injected;
     }
 
     /** The POM element and Mojo field name, such as {@code healthPath}. */
@@ -103,9 +110,17 @@ public enum Setting {
         return scope;
     }
 
-    /** The default as the annotation declares it, or {@code null} when the default is computed or absent. */
+    /** The default, or {@code null} when the default is computed from the project or absent. */
     public String defaultValue() {
         return defaultValue;
+    }
+
+    /**
+     * Whether the Mojo's annotation declares the default, so that Maven injects it. A setting whose default a
+     * detected framework may replace is not injected: an unset value must stay distinguishable from a stated one.
+     */
+    public boolean injected() {
+        return injected;
     }
 
     /** Whether {@link Settings} carries it: the text and list parameters of modules and the repository. */

@@ -138,7 +138,13 @@ public final class TemplateData {
         m.put("aotTrainingFile", trainingFile);
         m.put("aotKind", s.aotCacheFormat() ? "an AOT cache (JEP 483/514)" : "a class-data sharing archive");
 
+        // The builder's extra Maven arguments and the libraries it leaves out, for the module's framework.
+        m.put("mavenArgs", s.framework().mavenArgs().isEmpty() ? "" : " " + String.join(" ", s.framework().mavenArgs()));
+        m.put("excludedArtifacts", String.join(",", s.framework().excludedArtifacts()));
+        m.put("framework", s.framework().describe());
+
         List<String> jvm = new ArrayList<>(BASE_JVM);
+        jvm.addAll(s.framework().systemProperties());
         if (s.jvmOptions().stream().anyMatch(o -> o.matches("-XX:\\+Use[A-Za-z0-9]+GC"))) {
             jvm.remove("-XX:+UseSerialGC"); // the user chose a collector; two would stop the JVM
         }

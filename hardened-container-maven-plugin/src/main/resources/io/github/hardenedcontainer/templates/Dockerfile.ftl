@@ -63,10 +63,14 @@ RUN --mount=type=cache,target=/root/.m2 \
 <#list s.sourceDirs as dir>
 COPY [=dir] ./[=dir]
 </#list>
+<#if s.mavenArgs?has_content>
+# [=s.framework]: [=s.mavenArgs?trim] keeps the application jar plain; its dependencies are copied beside it, each once<#if s.excludedArtifacts?has_content>,
+# without [=s.excludedArtifacts?replace(",", ", ")] (development only)</#if>.
+</#if>
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> -DskipTests package \
+    mvn -B -ntp -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> -DskipTests[=s.mavenArgs] package \
       org.apache.maven.plugins:maven-dependency-plugin:3.9.0:copy-dependencies \
-      -DincludeScope=runtime -DoutputDirectory=target/container-lib \
+      -DincludeScope=runtime -DoutputDirectory=target/container-lib<#if s.excludedArtifacts?has_content> -DexcludeArtifactIds=[=s.excludedArtifacts]</#if> \
  && mkdir -p /layers/lib /layers/app [=s.modulePrefix]target/container-lib \
  && cp -R [=s.modulePrefix]target/container-lib/. /layers/lib/ \
  && set -- [=s.jarGlob] \
@@ -84,12 +88,22 @@ RUN LC_ALL=C && export LC_ALL \
 # Modules for the linked runtime, as configured (<jlinkModules>).
 RUN printf '%s\n' '[=s.jlinkModules]' > /layers/jlink-modules
 <#else>
-# Modules for the linked runtime: what jdeps finds the application and its libraries refer to<#if s.jlinkAddModules?has_content>, plus
+# Modules for the linked runtime: what jdeps finds the application and every library that ships refer to (each
+# jar is a root: a library loaded through ServiceLoader is no dependency of the application's classes). When jdeps
+# cannot take a modular library as a root, what the application's classes reach<#if s.jlinkAddModules?has_content>. Plus
 # [=s.jlinkAddModules] (loaded by name, which jdeps cannot see; <jlinkAddModules>)</#if><#if s.jlinkExcludeModules?has_content>, without
 # [=s.jlinkExcludeModules] (never loaded; <jlinkExcludeModules>)</#if>.
-RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release [=s.javaVersion] \
-      --class-path '/layers/lib/*' /layers/app/app.jar)" \
+RUN set -- /layers/lib/*.jar; [ -f "$1" ] || set --; \
+    modules="$(jdeps -q --ignore-missing-deps --print-module-deps --multi-release [=s.javaVersion] \
+      --class-path '/layers/lib/*' /layers/app/app.jar "$@" 2>&1)" \
+ || { echo "jdeps: not every jar can be a root ($modules); using what the application's classes reach" >&2; \
+      modules="$(jdeps -q --ignore-missing-deps --print-module-deps --multi-release [=s.javaVersion] \
+        --class-path '/layers/lib/*' /layers/app/app.jar)"; } \
  || { echo "jdeps could not list the modules the application needs: set <jlinkModules> to them" >&2; exit 1; }; \
+    case "$modules" in *[!A-Za-z0-9.,]*) \
+      echo "jdeps printed no module list but: $modules (set <jlinkModules> to the modules the application needs)" >&2; exit 1;; \
+    esac; \
+    [ -n "$modules" ] || { echo "jdeps found no module: set <jlinkModules> to the modules the application needs" >&2; exit 1; }; \
 <#if s.jlinkExcludeModules?has_content>
     kept=; IFS=,; for m in $modules; do \
       case " [=s.jlinkExcludeModules] " in *" $m "*) ;; *) kept="${kept:+$kept,}$m" ;; esac; \

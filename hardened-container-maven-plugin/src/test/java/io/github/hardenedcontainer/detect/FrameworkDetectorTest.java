@@ -1,0 +1,88 @@
+package io.github.hardenedcontainer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.hardenedcontainer.model.Framework;
+import io.github.hardenedcontainer.model.ModuleFacts;
+import io.github.hardenedcontainer.model.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FrameworkDetectorTest {
+
+    private static ModuleFacts module(List<String> dependencies, List<String> plugins, String parent) {
+        return new ModuleFacts("com.example", "shop", "1.0.0", "shop", null, "jar", "", "shop-1.0.0", dependencies,
+                List.of(), "21", null, null, Settings.defaults(), List.of("src"), false, plugins, parent);
+    }
+
+    @Test
+    void aPlainJarIsPlain() {
+        Framework f = FrameworkDetector.detect(module(List.of("io.vertx:vertx-web"),
+                List.of("org.apache.maven.plugins:maven-jar-plugin:3.4.2"), null));
+        assertThat(f.kind()).isEqualTo(Framework.Kind.PLAIN);
+        assertThat(f.mavenArgs()).isEmpty();
+        assertThat(f.healthPath()).isNull();
+    }
+
+    @Test
+    void springBootFromItsPluginWithActuator() {
+        Framework f = FrameworkDetector.detect(module(
+                List.of("org.springframework.boot:spring-boot-starter-web", "org.springframework.boot:spring-boot-starter-actuator"),
+                List.of("org.springframework.boot:spring-boot-maven-plugin:3.5.7"), null));
+        assertThat(f.kind()).isEqualTo(Framework.Kind.SPRING_BOOT);
+        assertThat(f.describe()).isEqualTo("Spring Boot 3.5.7 with Actuator");
+        assertThat(f.mavenArgs()).containsExactly("-Dspring-boot.repackage.skip=true");
+        assertThat(f.excludedArtifacts()).containsExactly("spring-boot-devtools", "spring-boot-docker-compose");
+        assertThat(f.systemProperties()).containsExactly("-Dmanagement.endpoint.health.probes.enabled=true");
+        assertThat(f.healthPath()).isEqualTo("/actuator/health/liveness");
+        assertThat(f.readinessPath()).isEqualTo("/actuator/health/readiness");
+    }
+
+    @Test
+    void springBootFromItsParentWithoutActuatorHasNoProbeDefaults() {
+        Framework f = FrameworkDetector.detect(module(List.of("org.springframework.boot:spring-boot-starter-web"),
+                List.of(), "org.springframework.boot:spring-boot-starter-parent:4.0.7"));
+        assertThat(f.describe()).isEqualTo("Spring Boot 4.0.7");
+        assertThat(f.healthPath()).isNull();
+        assertThat(f.systemProperties()).isEmpty();
+    }
+
+    @Test
+    void aLibraryThatUsesSpringIsNoBootApplication() {
+        Framework f = FrameworkDetector.detect(module(List.of("org.springframework.boot:spring-boot-autoconfigure"),
+                List.of(), "com.example:parent:1"));
+        assertThat(f.kind()).isEqualTo(Framework.Kind.PLAIN);
+    }
+
+    @Test
+    void theScannerFindsTheAnnotatedMainClass(@TempDir Path src) throws Exception {
+        Path pkg = Files.createDirectories(src.resolve("com/example/shop"));
+        Files.writeString(pkg.resolve("ShopApplication.java"), """
+                package com.example.shop;
+
+                import org.springframework.boot.SpringApplication;
+                import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+                @SpringBootApplication
+                public class ShopApplication {
+                    public static void main(String[] args) {
+                        SpringApplication.run(ShopApplication.class, args);
+                    }
+                }
+                """);
+        Files.writeString(pkg.resolve("Config.java"), """
+                package com.example.shop;
+                @org.springframework.boot.autoconfigure.SpringBootApplication
+                class Config { }
+                """);
+        Files.writeString(pkg.resolve("Tool.java"), """
+                package com.example.shop;
+                class Tool { public static void main(String[] args) { } }
+                """);
+        assertThat(MainClassScanner.find(src, "SpringBootApplication")).containsExactly("com.example.shop.ShopApplication");
+        assertThat(MainClassScanner.find(src.resolve("missing"), "SpringBootApplication")).isEmpty();
+    }
+}
