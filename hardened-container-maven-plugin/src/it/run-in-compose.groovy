@@ -51,6 +51,17 @@ if (System.getenv('BUILDER_IMAGE')) env.BUILDER_IMAGE = System.getenv('BUILDER_I
 def jlinked = new File(basedir, 'Dockerfile').text.contains(' AS jre')
 def runtimeVar = jlinked ? 'RUNTIME_IMAGE' : 'JRE_IMAGE'
 if (System.getenv(runtimeVar)) env.RUNTIME_IMAGE = System.getenv(runtimeVar)
+// A stack with PostgreSQL: its image (POSTGRES_IMAGE, as scripts/local-base-images.sh prints it) and the password
+// file the generated compose.yaml reads (random, readable by the containers' users).
+if (new org.yaml.snakeyaml.Yaml().load(new File(basedir, 'compose.yaml').text).services.db) {
+    if (System.getenv('POSTGRES_IMAGE')) env.POSTGRES_IMAGE = System.getenv('POSTGRES_IMAGE')
+    def secret = new File(basedir, 'secrets/postgres-password.txt')
+    secret.parentFile.mkdirs()
+    def random = new byte[24]
+    new java.security.SecureRandom().nextBytes(random)
+    secret.text = random.encodeBase64().toString() + '\n'
+    java.nio.file.Files.setPosixFilePermissions(secret.toPath(), java.nio.file.attribute.PosixFilePermissions.fromString('rw-r--r--'))
+}
 def compose = composeCmd + ['-f', new File(basedir, 'compose.yaml').path]
 try {
     def started = System.nanoTime()

@@ -15,11 +15,15 @@ public final class FrameworkDetector {
     private FrameworkDetector() {
     }
 
-    public static Framework detect(ModuleFacts module) {
+    /**
+     * @param port the port the service listens on
+     * @param postgres whether the Compose stack has PostgreSQL for it
+     */
+    public static Framework detect(ModuleFacts module, int port, boolean postgres) {
         if (isSpringBoot(module)) {
-            return springBoot(module);
+            return springBoot(module, port, postgres);
         }
-        return Framework.plain();
+        return Framework.plain(port, postgres);
     }
 
     /**
@@ -36,21 +40,55 @@ public final class FrameworkDetector {
      * ({@code spring-boot.repackage.skip}) and leaves out what the repackaging would have left out
      * (DevTools, and the Docker Compose support, which would try to start Compose inside the container). With
      * Actuator, the probes are its liveness and readiness groups, which Boot enables outside Kubernetes only when
-     * {@code management.endpoint.health.probes.enabled} is set.
+     * {@code management.endpoint.health.probes.enabled} is set. The port is {@code server.port}.
+     *
+     * <p>With PostgreSQL, the stack's database is Boot's data source: {@code SPRING_DATASOURCE_URL} and
+     * {@code _USERNAME}, and the password as a file Boot reads as the property {@code spring.datasource.password}
+     * through a config tree import ({@code SPRING_CONFIG_IMPORT=optional:configtree:/run/secrets/}), so the
+     * password is never in the environment. The training run at image build time has no database: it points the
+     * data source at a closed port and keeps start-up from touching it (no JDBC metadata at Hibernate's boot, so
+     * the dialect is named; no schema generation, SQL initialisation, Flyway or Liquibase), so the service starts
+     * and its start-up code is still recorded.
      */
-    static Framework springBoot(ModuleFacts module) {
+    static Framework springBoot(ModuleFacts module, int port, boolean postgres) {
         String version = module.plugin(BOOT_PLUGIN).filter(v -> !v.isEmpty())
                 .or(() -> module.parent() != null && module.parent().startsWith(BOOT_PARENT + ":")
                         ? java.util.Optional.of(module.parent().substring(BOOT_PARENT.length() + 1))
                         : java.util.Optional.empty())
                 .orElse("");
         boolean actuator = module.dependencies().contains(ACTUATOR);
+        List<String> properties = new java.util.ArrayList<>();
+        properties.add("-Dserver.port=" + port);
+        if (actuator) {
+            properties.add("-Dmanagement.endpoint.health.probes.enabled=true");
+        }
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("APP_ENV", "${APP_ENV:-local}");
+        List<String> training = List.of();
+        String secret = Framework.PASSWORD_SECRET;
+        if (postgres) {
+            env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://db:5432/app");
+            env.put("SPRING_DATASOURCE_USERNAME", "app");
+            env.put("SPRING_CONFIG_IMPORT", "optional:configtree:/run/secrets/");
+            secret = "spring.datasource.password";
+            training = List.of(
+                    "SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:9/training",
+                    "SPRING_DATASOURCE_USERNAME=training",
+                    "SPRING_JPA_DATABASE_PLATFORM=org.hibernate.dialect.PostgreSQLDialect",
+                    // A map key keeps its underscores only this way (variables bind map keys with dots).
+                    "SPRING_APPLICATION_JSON={\"spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access\":false}",
+                    "SPRING_JPA_HIBERNATE_DDL_AUTO=none",
+                    "SPRING_SQL_INIT_MODE=never",
+                    "SPRING_FLYWAY_ENABLED=false",
+                    "SPRING_LIQUIBASE_ENABLED=false");
+        }
         return new Framework(Framework.Kind.SPRING_BOOT, version, actuator ? "Actuator" : "",
                 List.of("-Dspring-boot.repackage.skip=true"),
                 List.of("spring-boot-devtools", "spring-boot-docker-compose"),
-                actuator ? List.of("-Dmanagement.endpoint.health.probes.enabled=true") : List.of(),
+                properties,
                 actuator ? "/actuator/health/liveness" : null,
                 actuator ? "/actuator/health/readiness" : null,
-                "the application jar without repackaging, its runtime dependencies each once");
+                "the application jar without repackaging, its runtime dependencies each once",
+                env, secret, training);
     }
 }

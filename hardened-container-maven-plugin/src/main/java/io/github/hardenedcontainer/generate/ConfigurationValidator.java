@@ -81,7 +81,6 @@ public final class ConfigurationValidator {
                                 + " or run the plugin on a jar module"));
                 continue;
             }
-            Framework framework = FrameworkDetector.detect(module);
             String mainClass = firstNonBlank(module.settings().mainClass(),
                     module.mainClassCandidates().isEmpty() ? null : module.mainClassCandidates().get(0));
             if (mainClass == null && multiModule) {
@@ -89,7 +88,8 @@ public final class ConfigurationValidator {
                         + " set <mainClass> in its hardened-container-maven-plugin configuration to containerize it");
                 continue;
             }
-            ServiceModel service = service(module, multiModule, mainClass, framework, problems, where);
+            ServiceModel service = service(module, multiModule, mainClass, problems, where);
+            Framework framework = service.framework();
             if (framework.kind() != Framework.Kind.PLAIN) {
                 info.accept("Detected " + framework.describe() + " in " + module.artifactId() + where + ": main class "
                         + mainClass + "; " + framework.layout() + "; probes " + service.healthPath() + " and "
@@ -124,8 +124,8 @@ public final class ConfigurationValidator {
                 reactor.mavenWrapper(), reactor.mavenConfig(), registry, ciJava, excluded);
     }
 
-    private ServiceModel service(ModuleFacts module, boolean multiModule, String mainClass, Framework framework,
-            List<Problem> problems, String where) {
+    private ServiceModel service(ModuleFacts module, boolean multiModule, String mainClass, List<Problem> problems,
+            String where) {
         Settings s = module.settings();
         ProductData data = ProductData.get();
 
@@ -254,6 +254,7 @@ public final class ConfigurationValidator {
                 trainingEnv.add(e);
             }
         }
+        Framework framework = FrameworkDetector.detect(module, port, database == DatabaseKind.POSTGRES);
         // A stated path always wins; else the framework's health module's, else the defaults.
         String health = path("<healthPath>" + where, firstNonBlank(s.healthPath(), framework.healthPath(),
                 s.text(Setting.HEALTH_PATH)), problems);

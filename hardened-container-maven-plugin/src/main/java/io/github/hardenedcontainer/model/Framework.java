@@ -1,6 +1,7 @@
 package io.github.hardenedcontainer.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a module is built with, as far as its container needs to know: how the builder stage packages it, which
@@ -16,6 +17,10 @@ import java.util.List;
  * @param healthPath the liveness path the health module answers, or {@code null} when there is none
  * @param readinessPath the readiness path the health module answers, or {@code null} when there is none
  * @param layout how the builder lays the application out, for the log
+ * @param environment the app service's environment in the Compose stack, in order (values as Compose reads them)
+ * @param passwordSecret the file name under {@code /run/secrets} the database password is mounted as
+ * @param trainingEnvironment {@code NAME=value} entries of the build's training run, which has no database: what
+ *     lets the service start without it (the user's {@code <aotTrainingEnv>} comes after, and wins)
  */
 public record Framework(
         Kind kind,
@@ -26,7 +31,10 @@ public record Framework(
         List<String> systemProperties,
         String healthPath,
         String readinessPath,
-        String layout) {
+        String layout,
+        Map<String, String> environment,
+        String passwordSecret,
+        List<String> trainingEnvironment) {
 
     /** The frameworks the generator knows. */
     public enum Kind {
@@ -48,12 +56,28 @@ public record Framework(
         mavenArgs = List.copyOf(mavenArgs);
         excludedArtifacts = List.copyOf(excludedArtifacts);
         systemProperties = List.copyOf(systemProperties);
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        trainingEnvironment = List.copyOf(trainingEnvironment);
     }
 
-    /** A jar with a main class and its dependencies beside it: nothing to adapt. */
-    public static Framework plain() {
+    /** The name of the Compose secret that holds the database password. */
+    public static final String PASSWORD_SECRET = "postgres-password";
+
+    /**
+     * A jar with a main class and its dependencies beside it: nothing to adapt. It gets the environment this
+     * project's sample service reads: {@code PORT}, {@code APP_ENV}, and with PostgreSQL {@code DATABASE_URL} and
+     * {@code DATABASE_PASSWORD_FILE}.
+     */
+    public static Framework plain(int port, boolean postgres) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("PORT", Integer.toString(port));
+        env.put("APP_ENV", "${APP_ENV:-local}");
+        if (postgres) {
+            env.put("DATABASE_URL", "postgres://app@db:5432/app");
+            env.put("DATABASE_PASSWORD_FILE", "/run/secrets/" + PASSWORD_SECRET);
+        }
         return new Framework(Kind.PLAIN, "", "", List.of(), List.of(), List.of(), null, null,
-                "the jar and its runtime dependencies, each once");
+                "the jar and its runtime dependencies, each once", env, PASSWORD_SECRET, List.of());
     }
 
     /** One line for the log: {@code Spring Boot 3.5.7 with Actuator}. */

@@ -3,6 +3,7 @@ package io.github.hardenedcontainer.render;
 import io.github.hardenedcontainer.data.ActionPin;
 import io.github.hardenedcontainer.data.ProductData;
 import io.github.hardenedcontainer.model.BuildMode;
+import io.github.hardenedcontainer.model.Framework;
 import io.github.hardenedcontainer.model.RepositoryModel;
 import io.github.hardenedcontainer.model.RuntimeKind;
 import io.github.hardenedcontainer.model.ServiceModel;
@@ -142,6 +143,11 @@ public final class TemplateData {
         m.put("mavenArgs", s.framework().mavenArgs().isEmpty() ? "" : " " + String.join(" ", s.framework().mavenArgs()));
         m.put("excludedArtifacts", String.join(",", s.framework().excludedArtifacts()));
         m.put("framework", s.framework().describe());
+        Map<String, String> environment = new LinkedHashMap<>();
+        s.framework().environment().forEach((name, value) -> environment.put(name, yamlScalar(value)));
+        m.put("environment", environment);
+        m.put("passwordSecret", s.framework().passwordSecret());
+        m.put("passwordSecretRenamed", !s.framework().passwordSecret().equals(Framework.PASSWORD_SECRET));
 
         List<String> jvm = new ArrayList<>(BASE_JVM);
         jvm.addAll(s.framework().systemProperties());
@@ -170,7 +176,9 @@ public final class TemplateData {
         training.add("@" + ARG_FILE);
         training.add(s.mainClass());
         StringBuilder env = new StringBuilder();
-        for (String entry : s.aotTrainingEnv()) { // NAME=value, the value quoted when it needs to be
+        List<String> trainingEnv = new ArrayList<>(s.framework().trainingEnvironment());
+        trainingEnv.addAll(s.aotTrainingEnv()); // the user's come last: the shell's last assignment wins
+        for (String entry : trainingEnv) { // NAME=value, the value quoted when it needs to be
             int eq = entry.indexOf('=');
             env.append(entry, 0, eq + 1).append(shellWords(List.of(entry.substring(eq + 1)))).append(' ');
         }
@@ -232,6 +240,16 @@ public final class TemplateData {
             b.append(w.matches("[A-Za-z0-9_@%+=:,./-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
         }
         return b.toString();
+    }
+
+    /**
+     * A value as a YAML scalar: bare when YAML reads it back as the same string, quoted when it would read as
+     * another type (a number, a boolean, null) or needs escaping.
+     */
+    static String yamlScalar(String value) {
+        boolean otherType = value.matches("[-+]?[0-9._]+|(?i)(true|false|yes|no|on|off|null|~)");
+        boolean plain = value.matches("[A-Za-z0-9_$/.@=+-][A-Za-z0-9_$/.@=+:{}-]*") && !value.contains(": ");
+        return !otherType && plain ? value : jsonString(value);
     }
 
     static String oneLine(String text) {

@@ -27,13 +27,18 @@ services:
     cpus: [=s.cpuLimit]
     pids_limit: [=s.pidsLimit]
     environment:
-      PORT: "[=s.port]"
-      APP_ENV: ${APP_ENV:-local}
+<#list s.environment as name, value>
+      [=name]: [=value]
+</#list>
 <#if s.postgres>
-      DATABASE_URL: postgres://app@db:5432/app
-      DATABASE_PASSWORD_FILE: /run/secrets/postgres-password
     secrets:
+<#if s.passwordSecretRenamed>
+      # The database password as the file /run/secrets/[=s.passwordSecret] ([=s.framework] reads it from there).
+      - source: postgres-password
+        target: [=s.passwordSecret]
+<#else>
       - postgres-password
+</#if>
 </#if>
     ports:
       - "[=s.hostAddress]:${APP_PORT:-[=s.port]}:[=s.port]"

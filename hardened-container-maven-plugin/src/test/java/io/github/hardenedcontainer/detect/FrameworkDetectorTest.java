@@ -21,7 +21,7 @@ class FrameworkDetectorTest {
     @Test
     void aPlainJarIsPlain() {
         Framework f = FrameworkDetector.detect(module(List.of("io.vertx:vertx-web"),
-                List.of("org.apache.maven.plugins:maven-jar-plugin:3.4.2"), null));
+                List.of("org.apache.maven.plugins:maven-jar-plugin:3.4.2"), null), 8080, false);
         assertThat(f.kind()).isEqualTo(Framework.Kind.PLAIN);
         assertThat(f.mavenArgs()).isEmpty();
         assertThat(f.healthPath()).isNull();
@@ -31,12 +31,15 @@ class FrameworkDetectorTest {
     void springBootFromItsPluginWithActuator() {
         Framework f = FrameworkDetector.detect(module(
                 List.of("org.springframework.boot:spring-boot-starter-web", "org.springframework.boot:spring-boot-starter-actuator"),
-                List.of("org.springframework.boot:spring-boot-maven-plugin:3.5.7"), null));
+                List.of("org.springframework.boot:spring-boot-maven-plugin:3.5.7"), null), 9090, false);
         assertThat(f.kind()).isEqualTo(Framework.Kind.SPRING_BOOT);
         assertThat(f.describe()).isEqualTo("Spring Boot 3.5.7 with Actuator");
         assertThat(f.mavenArgs()).containsExactly("-Dspring-boot.repackage.skip=true");
         assertThat(f.excludedArtifacts()).containsExactly("spring-boot-devtools", "spring-boot-docker-compose");
-        assertThat(f.systemProperties()).containsExactly("-Dmanagement.endpoint.health.probes.enabled=true");
+        assertThat(f.systemProperties()).containsExactly("-Dserver.port=9090",
+                "-Dmanagement.endpoint.health.probes.enabled=true");
+        assertThat(f.environment()).containsExactly(java.util.Map.entry("APP_ENV", "${APP_ENV:-local}"));
+        assertThat(f.trainingEnvironment()).isEmpty();
         assertThat(f.healthPath()).isEqualTo("/actuator/health/liveness");
         assertThat(f.readinessPath()).isEqualTo("/actuator/health/readiness");
     }
@@ -44,16 +47,43 @@ class FrameworkDetectorTest {
     @Test
     void springBootFromItsParentWithoutActuatorHasNoProbeDefaults() {
         Framework f = FrameworkDetector.detect(module(List.of("org.springframework.boot:spring-boot-starter-web"),
-                List.of(), "org.springframework.boot:spring-boot-starter-parent:4.0.7"));
+                List.of(), "org.springframework.boot:spring-boot-starter-parent:4.0.7"), 8080, false);
         assertThat(f.describe()).isEqualTo("Spring Boot 4.0.7");
         assertThat(f.healthPath()).isNull();
-        assertThat(f.systemProperties()).isEmpty();
+        assertThat(f.systemProperties()).containsExactly("-Dserver.port=8080");
+    }
+
+    @Test
+    void springBootWithPostgresUsesTheStacksDatabaseAndTrainsWithoutIt() {
+        Framework f = FrameworkDetector.detect(module(List.of("org.springframework.boot:spring-boot-starter-data-jpa",
+                "org.postgresql:postgresql"), List.of("org.springframework.boot:spring-boot-maven-plugin:4.0.7"), null),
+                8080, true);
+        assertThat(f.environment()).containsExactly(
+                java.util.Map.entry("APP_ENV", "${APP_ENV:-local}"),
+                java.util.Map.entry("SPRING_DATASOURCE_URL", "jdbc:postgresql://db:5432/app"),
+                java.util.Map.entry("SPRING_DATASOURCE_USERNAME", "app"),
+                java.util.Map.entry("SPRING_CONFIG_IMPORT", "optional:configtree:/run/secrets/"));
+        assertThat(f.passwordSecret()).isEqualTo("spring.datasource.password");
+        assertThat(f.environment().keySet()).noneMatch(name -> name.contains("PASSWORD"));
+        assertThat(f.trainingEnvironment()).contains("SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:9/training",
+                "SPRING_APPLICATION_JSON={\"spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access\":false}");
+    }
+
+    @Test
+    void aPlainJarGetsTheSamplesVariables() {
+        Framework f = FrameworkDetector.detect(module(List.of("io.vertx:vertx-pg-client"), List.of(), null), 8081, true);
+        assertThat(f.environment()).containsExactly(
+                java.util.Map.entry("PORT", "8081"),
+                java.util.Map.entry("APP_ENV", "${APP_ENV:-local}"),
+                java.util.Map.entry("DATABASE_URL", "postgres://app@db:5432/app"),
+                java.util.Map.entry("DATABASE_PASSWORD_FILE", "/run/secrets/postgres-password"));
+        assertThat(f.passwordSecret()).isEqualTo("postgres-password");
     }
 
     @Test
     void aLibraryThatUsesSpringIsNoBootApplication() {
         Framework f = FrameworkDetector.detect(module(List.of("org.springframework.boot:spring-boot-autoconfigure"),
-                List.of(), "com.example:parent:1"));
+                List.of(), "com.example:parent:1"), 8080, false);
         assertThat(f.kind()).isEqualTo(Framework.Kind.PLAIN);
     }
 
