@@ -104,8 +104,11 @@ try {
     def strict = entrypoint.any { it.startsWith('-XX:AOTCache=') } ? '-XX:AOTMode=on'
             : entrypoint.any { it.startsWith('-XX:SharedArchiveFile=') } ? '-Xshare:on' : null
     assert strict : 'no start-up cache in the ENTRYPOINT: ' + entrypoint
+    // The JVM options up to the class-path file; the main class and its arguments come after it.
+    def jvmOptionsEnd = entrypoint.findIndexOf { it.startsWith('@') } + 1
+    assert jvmOptionsEnd > 0 : 'no class-path file in the ENTRYPOINT: ' + entrypoint
     def check = capture([docker, 'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--entrypoint', entrypoint[0],
-                         inspect.Config.Image] + entrypoint.subList(1, entrypoint.size() - 1) + [strict, '-version'])
+                         inspect.Config.Image] + entrypoint.subList(1, jvmOptionsEnd) + [strict, '-version'])
     assert check[0] == 0 && check[1].contains('sharing') : 'the start-up cache is not usable: ' + check[1]
     // The caller may check the running container further (binding variable inspectContainer: a closure of the
     // container id, the docker command and the host port).

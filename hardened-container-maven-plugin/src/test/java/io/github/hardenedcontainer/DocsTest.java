@@ -40,7 +40,7 @@ class DocsTest {
     /** POM and settings elements the docs show around the plugin's own parameters. */
     private static final Set<String> POM_ELEMENTS = Set.of("plugin", "groupId", "artifactId", "version",
             "configuration", "executions", "execution", "goals", "goal", "pluginGroups", "pluginGroup", "exclude",
-            "packaging");
+            "packaging", "arguments");
 
     private static List<Path> docs() throws IOException {
         List<Path> files = new ArrayList<>(List.of(REPO.resolve("README.md")));

@@ -23,6 +23,9 @@ public final class FrameworkDetector {
         if (isSpringBoot(module)) {
             return springBoot(module, port, postgres);
         }
+        if (module.shadedJar()) {
+            return Framework.shaded(port, postgres);
+        }
         return Framework.plain(port, postgres);
     }
 
@@ -89,6 +92,6 @@ public final class FrameworkDetector {
                 actuator ? "/actuator/health/liveness" : null,
                 actuator ? "/actuator/health/readiness" : null,
                 "the application jar without repackaging, its runtime dependencies each once",
-                env, secret, training);
+                env, secret, true, training);
     }
 }

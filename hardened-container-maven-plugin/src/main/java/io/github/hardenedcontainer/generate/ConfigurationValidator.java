@@ -292,7 +292,28 @@ public final class ConfigurationValidator {
                 module.license(), module.scmUrl(), module.relativePath(), contextPath, module.finalName(),
                 mainClass, javaVersion, builder, runtime, postgres, uid, gid, port, host, health, readiness,
                 s.jvmOptions(), database, buildMode, memory, cpus, pids, module.sourceDirs(), runtimeKind,
-                jlinkModules, jlinkAddModules, jlinkExclude, aotCache, training, trainingEnv, framework);
+                jlinkModules, jlinkAddModules, jlinkExclude, aotCache, training, trainingEnv, framework,
+                appArgs(module, where, problems));
+    }
+
+    /**
+     * The program arguments: as configured ({@code none} for none), else exec-maven-plugin's; never one that looks
+     * like a secret.
+     */
+    private static List<String> appArgs(ModuleFacts module, String where, List<Problem> problems) {
+        // Maven injects an empty list for an unset list parameter, so empty means "not stated"; none passes none.
+        List<String> stated = module.settings().appArgs();
+        List<String> args = stated == null || stated.isEmpty() ? module.execArguments()
+                : stated.equals(List.of("none")) ? List.of() : stated;
+        for (String arg : args) {
+            if (SECRET_NAME.matcher(arg).matches()) {
+                problems.add(new Problem("<appArgs>" + where, arg, "looks like a secret, and program arguments stay"
+                        + " in the image configuration: pass it at run time as a file or an environment variable"));
+            } else if (arg.contains("\n") || arg.contains("\r")) {
+                problems.add(new Problem("<appArgs>" + where, arg, "must be one line"));
+            }
+        }
+        return args;
     }
 
     /** Modules added to what jdeps finds unless configured: the ones applications load only by name. */

@@ -185,6 +185,16 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     private String mainClass;
 
     /**
+     * Program arguments after the main class, in the image's ENTRYPOINT and its training run (a Vert.x verticle
+     * for {@code VertxApplication}, say). Default: the exec-maven-plugin {@code <arguments>}; {@code none} passes
+     * none. Never secrets: they stay in the image configuration. As a property, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.APP_ARGS)
+    private List<String> appArgs;
+
+    /**
      * {@code postgres} or {@code none}. Default: {@code postgres} when the project depends on
      * {@code org.postgresql:postgresql}, {@code io.vertx:vertx-pg-client} or {@code org.postgresql:r2dbc-postgresql}.
      *

@@ -188,7 +188,7 @@ final class ReactorReader {
         return new ModuleFacts(project.getGroupId(), project.getArtifactId(), project.getVersion(),
                 project.getName(), project.getDescription(), project.getPackaging(), relative,
                 project.getBuild().getFinalName(), dependencies, mainClasses(project), release, license, scm,
-                settings, sources, skip, plugins, parent);
+                settings, sources, skip, plugins, parent, shaded(project), execArguments(project));
     }
 
     /**
@@ -233,6 +233,39 @@ final class ReactorReader {
         org.apache.maven.model.Parent parent = project.getModel().getParent();
         return parent != null && parent.getGroupId().equals("org.springframework.boot")
                 && parent.getArtifactId().equals("spring-boot-starter-parent");
+    }
+
+    /**
+     * Whether maven-shade-plugin's shade goal replaces the module's jar with the shaded one: a shade execution that
+     * does not attach the shaded jar under a classifier ({@code shadedArtifactAttached}).
+     */
+    static boolean shaded(MavenProject project) {
+        Plugin shade = project.getBuild().getPluginsAsMap().get("org.apache.maven.plugins:maven-shade-plugin");
+        if (shade == null) {
+            return false;
+        }
+        for (PluginExecution execution : shade.getExecutions()) {
+            if (execution.getGoals().contains("shade")) {
+                Xpp3Dom merged = Xpp3Dom.mergeXpp3Dom((Xpp3Dom) execution.getConfiguration(), config(shade));
+                return !"true".equals(text(merged, "shadedArtifactAttached"));
+            }
+        }
+        return false;
+    }
+
+    /** The program arguments of exec-maven-plugin's configuration ({@code <arguments><argument>}). */
+    static List<String> execArguments(MavenProject project) {
+        Xpp3Dom arguments = node(config(project.getBuild().getPluginsAsMap().get("org.codehaus.mojo:exec-maven-plugin")),
+                "arguments");
+        List<String> found = new ArrayList<>();
+        if (arguments != null) {
+            for (Xpp3Dom argument : arguments.getChildren()) {
+                if (argument.getValue() != null && !argument.getValue().isBlank() && !argument.getValue().contains("${")) {
+                    found.add(argument.getValue().trim());
+                }
+            }
+        }
+        return found;
     }
 
     /** This plugin's configuration in a module's POM, as element name to text (or a list of texts). */

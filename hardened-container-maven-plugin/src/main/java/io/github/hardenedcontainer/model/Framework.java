@@ -19,6 +19,8 @@ import java.util.Map;
  * @param layout how the builder lays the application out, for the log
  * @param environment the app service's environment in the Compose stack, in order (values as Compose reads them)
  * @param passwordSecret the file name under {@code /run/secrets} the database password is mounted as
+ * @param copiesDependencies whether the builder copies the runtime dependencies beside the jar (not for a shaded
+ *     jar, which holds them already)
  * @param trainingEnvironment {@code NAME=value} entries of the build's training run, which has no database: what
  *     lets the service start without it (the user's {@code <aotTrainingEnv>} comes after, and wins)
  */
@@ -34,11 +36,13 @@ public record Framework(
         String layout,
         Map<String, String> environment,
         String passwordSecret,
+        boolean copiesDependencies,
         List<String> trainingEnvironment) {
 
     /** The frameworks the generator knows. */
     public enum Kind {
         PLAIN("a plain jar"),
+        SHADED("a shaded jar"),
         SPRING_BOOT("Spring Boot");
 
         private final String title;
@@ -77,7 +81,18 @@ public record Framework(
             env.put("DATABASE_PASSWORD_FILE", "/run/secrets/" + PASSWORD_SECRET);
         }
         return new Framework(Kind.PLAIN, "", "", List.of(), List.of(), List.of(), null, null,
-                "the jar and its runtime dependencies, each once", env, PASSWORD_SECRET, List.of());
+                "the jar and its runtime dependencies, each once", env, PASSWORD_SECRET, true, List.of());
+    }
+
+    /**
+     * A jar that maven-shade-plugin replaced with a shaded one: it holds its dependencies, so none are copied
+     * beside it (they would ship twice). Otherwise as {@link #plain}.
+     */
+    public static Framework shaded(int port, boolean postgres) {
+        Framework plain = plain(port, postgres);
+        return new Framework(Kind.SHADED, "", "", List.of(), List.of(), List.of(), null, null,
+                "the shaded jar alone, its dependencies inside it", plain.environment(), PASSWORD_SECRET, false,
+                List.of());
     }
 
     /** One line for the log: {@code Spring Boot 3.5.7 with Actuator}. */

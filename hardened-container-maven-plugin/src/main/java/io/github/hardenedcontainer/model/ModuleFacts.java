@@ -24,6 +24,8 @@ import java.util.List;
  * @param skip whether the module's own configuration says {@code <skip>true</skip>}: it is not containerized
  * @param buildPlugins the module's build plugins as {@code groupId:artifactId:version} (version empty when unknown)
  * @param parent the parent POM as {@code groupId:artifactId:version}, or {@code null}
+ * @param shadedJar whether maven-shade-plugin replaces the module's jar with a shaded one (its dependencies inside)
+ * @param execArguments the program arguments of the exec-maven-plugin configuration, in order
  */
 public record ModuleFacts(
         String groupId,
@@ -43,13 +45,16 @@ public record ModuleFacts(
         List<String> sourceDirs,
         boolean skip,
         List<String> buildPlugins,
-        String parent) {
+        String parent,
+        boolean shadedJar,
+        List<String> execArguments) {
 
     public ModuleFacts {
         dependencies = List.copyOf(dependencies);
         mainClassCandidates = List.copyOf(mainClassCandidates);
         sourceDirs = List.copyOf(sourceDirs);
         buildPlugins = List.copyOf(buildPlugins);
+        execArguments = List.copyOf(execArguments);
     }
 
     /** A module the configuration does not skip. */
@@ -58,7 +63,8 @@ public record ModuleFacts(
             List<String> mainClassCandidates, String javaRelease, String license, String scmUrl, Settings settings,
             List<String> sourceDirs) {
         this(groupId, artifactId, version, name, description, packaging, relativePath, finalName, dependencies,
-                mainClassCandidates, javaRelease, license, scmUrl, settings, sourceDirs, false, List.of(), null);
+                mainClassCandidates, javaRelease, license, scmUrl, settings, sourceDirs, false, List.of(), null, false,
+                List.of());
     }
 
     /** Whether the module declares the build plugin {@code groupId:artifactId}. */

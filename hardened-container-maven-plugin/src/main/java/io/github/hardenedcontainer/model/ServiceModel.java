@@ -43,7 +43,8 @@ public record ServiceModel(
         boolean aotCache,
         List<String> aotTrainingPaths,
         List<String> aotTrainingEnv,
-        Framework framework) {
+        Framework framework,
+        List<String> appArgs) {
 
     public ServiceModel {
         jvmOptions = List.copyOf(jvmOptions);
@@ -53,6 +54,7 @@ public record ServiceModel(
         jlinkExcludeModules = List.copyOf(jlinkExcludeModules);
         aotTrainingPaths = List.copyOf(aotTrainingPaths);
         aotTrainingEnv = List.copyOf(aotTrainingEnv);
+        appArgs = List.copyOf(appArgs);
     }
 
     /** The Java feature release as a number. */

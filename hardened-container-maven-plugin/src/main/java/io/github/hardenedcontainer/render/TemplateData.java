@@ -143,6 +143,7 @@ public final class TemplateData {
         m.put("mavenArgs", s.framework().mavenArgs().isEmpty() ? "" : " " + String.join(" ", s.framework().mavenArgs()));
         m.put("excludedArtifacts", String.join(",", s.framework().excludedArtifacts()));
         m.put("framework", s.framework().describe());
+        m.put("copiesDependencies", s.framework().copiesDependencies());
         Map<String, String> environment = new LinkedHashMap<>();
         s.framework().environment().forEach((name, value) -> environment.put(name, yamlScalar(value)));
         m.put("environment", environment);
@@ -164,6 +165,7 @@ public final class TemplateData {
         }
         entrypoint.add("@" + ARG_FILE);
         entrypoint.add(s.mainClass());
+        entrypoint.addAll(s.appArgs());
         m.put("entrypoint", jsonArray(entrypoint));
         m.put("argFile", ARG_FILE);
 
@@ -175,6 +177,7 @@ public final class TemplateData {
                 : "-XX:ArchiveClassesAtExit=" + trainingFile);
         training.add("@" + ARG_FILE);
         training.add(s.mainClass());
+        training.addAll(s.appArgs());
         StringBuilder env = new StringBuilder();
         List<String> trainingEnv = new ArrayList<>(s.framework().trainingEnvironment());
         trainingEnv.addAll(s.aotTrainingEnv()); // the user's come last: the shell's last assignment wins

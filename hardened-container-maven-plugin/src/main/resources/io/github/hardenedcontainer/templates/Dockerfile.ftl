@@ -67,10 +67,13 @@ COPY [=dir] ./[=dir]
 # [=s.framework]: [=s.mavenArgs?trim] keeps the application jar plain; its dependencies are copied beside it, each once<#if s.excludedArtifacts?has_content>,
 # without [=s.excludedArtifacts?replace(",", ", ")] (development only)</#if>.
 </#if>
+<#if !s.copiesDependencies>
+# [=s.framework?cap_first]: its dependencies are inside it, so none are copied beside it (they would ship twice).
+</#if>
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> -DskipTests[=s.mavenArgs] package \
+    mvn -B -ntp -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> -DskipTests[=s.mavenArgs] package<#if s.copiesDependencies> \
       org.apache.maven.plugins:maven-dependency-plugin:3.9.0:copy-dependencies \
-      -DincludeScope=runtime -DoutputDirectory=target/container-lib<#if s.excludedArtifacts?has_content> -DexcludeArtifactIds=[=s.excludedArtifacts]</#if> \
+      -DincludeScope=runtime -DoutputDirectory=target/container-lib<#if s.excludedArtifacts?has_content> -DexcludeArtifactIds=[=s.excludedArtifacts]</#if></#if> \
  && mkdir -p /layers/lib /layers/app [=s.modulePrefix]target/container-lib \
  && cp -R [=s.modulePrefix]target/container-lib/. /layers/lib/ \
  && set -- [=s.jarGlob] \

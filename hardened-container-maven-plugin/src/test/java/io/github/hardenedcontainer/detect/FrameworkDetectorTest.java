@@ -14,8 +14,30 @@ import org.junit.jupiter.api.io.TempDir;
 class FrameworkDetectorTest {
 
     private static ModuleFacts module(List<String> dependencies, List<String> plugins, String parent) {
+        return module(dependencies, plugins, parent, false);
+    }
+
+    private static ModuleFacts module(List<String> dependencies, List<String> plugins, String parent, boolean shaded) {
         return new ModuleFacts("com.example", "shop", "1.0.0", "shop", null, "jar", "", "shop-1.0.0", dependencies,
-                List.of(), "21", null, null, Settings.defaults(), List.of("src"), false, plugins, parent);
+                List.of(), "21", null, null, Settings.defaults(), List.of("src"), false, plugins, parent, shaded,
+                List.of());
+    }
+
+    @Test
+    void aShadedJarShipsAloneWithoutASecondCopyOfItsDependencies() {
+        Framework f = FrameworkDetector.detect(module(List.of("io.vertx:vertx-core"),
+                List.of("org.apache.maven.plugins:maven-shade-plugin:3.6.2"), null, true), 8080, false);
+        assertThat(f.kind()).isEqualTo(Framework.Kind.SHADED);
+        assertThat(f.describe()).isEqualTo("a shaded jar");
+        assertThat(f.copiesDependencies()).isFalse();
+        assertThat(Framework.plain(8080, false).copiesDependencies()).isTrue();
+    }
+
+    @Test
+    void aSpringBootShadedBuildIsStillSpringBoot() {
+        Framework f = FrameworkDetector.detect(module(List.of(),
+                List.of("org.springframework.boot:spring-boot-maven-plugin:3.5.7"), null, true), 8080, false);
+        assertThat(f.kind()).isEqualTo(Framework.Kind.SPRING_BOOT);
     }
 
     @Test

@@ -52,6 +52,41 @@ class ConfigurationValidatorTest {
         assertThat(repo.multiModule()).isFalse();
     }
 
+    private static ReactorFacts withExecArguments(Settings settings, List<String> execArguments) {
+        io.github.hardenedcontainer.model.ModuleFacts m = Fixtures.plainJar(settings).modules().get(0);
+        return Fixtures.single(new io.github.hardenedcontainer.model.ModuleFacts(m.groupId(), m.artifactId(),
+                m.version(), m.name(), m.description(), m.packaging(), m.relativePath(), m.finalName(),
+                m.dependencies(), List.of("io.vertx.launcher.application.VertxApplication"), m.javaRelease(),
+                m.license(), m.scmUrl(), settings, m.sourceDirs(), false, List.of(), null, true, execArguments));
+    }
+
+    @Test
+    void programArgumentsComeFromExecMavenPluginUnlessStated() throws Exception {
+        List<String> verticle = List.of("com.example.MainVerticle");
+        ServiceModel detected = validator.validate(withExecArguments(Settings.defaults(), verticle)).services().get(0);
+        assertThat(detected.appArgs()).containsExactly("com.example.MainVerticle");
+        assertThat(detected.framework().describe()).isEqualTo("a shaded jar");
+        ServiceModel stated = validator.validate(withExecArguments(Settings.builder().appArgs(List.of("run", "x")).build(),
+                verticle)).services().get(0);
+        assertThat(stated.appArgs()).containsExactly("run", "x");
+        ServiceModel unset = validator.validate(withExecArguments(Settings.builder().appArgs(List.of()).build(),
+                verticle)).services().get(0);
+        assertThat(unset.appArgs()).as("Maven injects [] when unset").containsExactly("com.example.MainVerticle");
+        ServiceModel none = validator.validate(withExecArguments(Settings.builder().appArgs(List.of("none")).build(),
+                verticle)).services().get(0);
+        assertThat(none.appArgs()).isEmpty();
+    }
+
+    @Test
+    void aProgramArgumentThatLooksLikeASecretIsRefused() {
+        assertThatThrownBy(() -> validator.validate(withExecArguments(
+                Settings.builder().appArgs(List.of("--db-password=hunter2")).build(), List.of())))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("<appArgs> (got \"--db-password=hunter2\"): looks like a secret, and program"
+                        + " arguments stay in the image configuration: pass it at run time as a file or an environment"
+                        + " variable");
+    }
+
     @Test
     void detectsPostgresAndJavaRelease() throws Exception {
         ServiceModel s = validator.validate(Fixtures.postgresService(Settings.defaults())).services().get(0);
