@@ -11,6 +11,9 @@ public final class FrameworkDetector {
     static final String BOOT_PLUGIN = BOOT_GROUP + ":spring-boot-maven-plugin";
     static final String BOOT_PARENT = BOOT_GROUP + ":spring-boot-starter-parent";
     static final String ACTUATOR = BOOT_GROUP + ":spring-boot-starter-actuator";
+    static final String HELIDON_SE_PARENT = "io.helidon.applications:helidon-se";
+    static final String HELIDON_WEBSERVER = "io.helidon.webserver:helidon-webserver";
+    static final String HELIDON_HEALTH = "io.helidon.webserver.observe:helidon-webserver-observe-health";
 
     private FrameworkDetector() {
     }
@@ -22,6 +25,9 @@ public final class FrameworkDetector {
     public static Framework detect(ModuleFacts module, int port, boolean postgres) {
         if (isSpringBoot(module)) {
             return springBoot(module, port, postgres);
+        }
+        if (isHelidonSe(module)) {
+            return helidonSe(module, port, postgres);
         }
         if (module.shadedJar()) {
             return Framework.shaded(port, postgres);
@@ -35,6 +41,31 @@ public final class FrameworkDetector {
      */
     static boolean isSpringBoot(ModuleFacts module) {
         return module.hasPlugin(BOOT_PLUGIN) || module.parent() != null && module.parent().startsWith(BOOT_PARENT + ":");
+    }
+
+    /** Helidon SE: its application parent, or its web server without Helidon MP's CDI. */
+    static boolean isHelidonSe(ModuleFacts module) {
+        return module.parent() != null && module.parent().startsWith(HELIDON_SE_PARENT + ":")
+                || module.dependencies().contains(HELIDON_WEBSERVER);
+    }
+
+    /**
+     * Helidon SE 4 runs as a thin jar with its libraries beside it, the plain layout. Its configuration reads
+     * system properties over {@code application.yaml}: the image sets {@code server.port} and binds every
+     * interface ({@code server.host=0.0.0.0}; Helidon's default, {@code localhost}, cannot be reached from outside
+     * the container). With the health observer, the probes are its liveness and readiness checks under the
+     * observe feature's root, {@code /observe/health/live} and {@code /observe/health/ready}.
+     */
+    static Framework helidonSe(ModuleFacts module, int port, boolean postgres) {
+        String version = module.parent() != null && module.parent().startsWith(HELIDON_SE_PARENT + ":")
+                ? module.parent().substring(HELIDON_SE_PARENT.length() + 1) : "";
+        boolean health = module.dependencies().contains(HELIDON_HEALTH);
+        Framework plain = Framework.plain(port, postgres);
+        return new Framework(Framework.Kind.HELIDON_SE, version, health ? "health observer" : "", List.of(), List.of(),
+                List.of("-Dserver.port=" + port, "-Dserver.host=0.0.0.0"),
+                health ? "/observe/health/live" : null,
+                health ? "/observe/health/ready" : null,
+                plain.layout(), plain.environment(), plain.passwordSecret(), true, List.of());
     }
 
     /**

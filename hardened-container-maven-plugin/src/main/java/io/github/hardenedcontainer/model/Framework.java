@@ -43,7 +43,8 @@ public record Framework(
     public enum Kind {
         PLAIN("a plain jar"),
         SHADED("a shaded jar"),
-        SPRING_BOOT("Spring Boot");
+        SPRING_BOOT("Spring Boot"),
+        HELIDON_SE("Helidon SE");
 
         private final String title;
 

@@ -34,6 +34,18 @@ class FrameworkDetectorTest {
     }
 
     @Test
+    void helidonSeFromItsParentWithTheHealthObserver() {
+        Framework f = FrameworkDetector.detect(module(List.of("io.helidon.webserver:helidon-webserver",
+                "io.helidon.webserver.observe:helidon-webserver-observe-health"), List.of(),
+                "io.helidon.applications:helidon-se:4.5.0"), 8080, false);
+        assertThat(f.describe()).isEqualTo("Helidon SE 4.5.0 with health observer");
+        assertThat(f.healthPath()).isEqualTo("/observe/health/live");
+        assertThat(f.readinessPath()).isEqualTo("/observe/health/ready");
+        assertThat(f.systemProperties()).containsExactly("-Dserver.port=8080", "-Dserver.host=0.0.0.0");
+        assertThat(f.copiesDependencies()).isTrue();
+    }
+
+    @Test
     void aSpringBootShadedBuildIsStillSpringBoot() {
         Framework f = FrameworkDetector.detect(module(List.of(),
                 List.of("org.springframework.boot:spring-boot-maven-plugin:3.5.7"), null, true), 8080, false);
