@@ -11,6 +11,11 @@ public final class FrameworkDetector {
     static final String BOOT_PLUGIN = BOOT_GROUP + ":spring-boot-maven-plugin";
     static final String BOOT_PARENT = BOOT_GROUP + ":spring-boot-starter-parent";
     static final String ACTUATOR = BOOT_GROUP + ":spring-boot-starter-actuator";
+    static final String QUARKUS_PLUGIN = "io.quarkus:quarkus-maven-plugin";
+    static final String QUARKUS_PLATFORM_PLUGIN = "io.quarkus.platform:quarkus-maven-plugin";
+    static final String QUARKUS_HEALTH = "io.quarkus:quarkus-smallrye-health";
+    /** The main class of Quarkus's {@code quarkus-run.jar}. */
+    public static final String QUARKUS_ENTRY_POINT = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
     static final String HELIDON_SE_PARENT = "io.helidon.applications:helidon-se";
     static final String HELIDON_WEBSERVER = "io.helidon.webserver:helidon-webserver";
     static final String HELIDON_HEALTH = "io.helidon.webserver.observe:helidon-webserver-observe-health";
@@ -25,6 +30,9 @@ public final class FrameworkDetector {
     public static Framework detect(ModuleFacts module, int port, boolean postgres) {
         if (isSpringBoot(module)) {
             return springBoot(module, port, postgres);
+        }
+        if (isQuarkus(module)) {
+            return quarkus(module, port, postgres);
         }
         if (isHelidonSe(module)) {
             return helidonSe(module, port, postgres);
@@ -41,6 +49,31 @@ public final class FrameworkDetector {
      */
     static boolean isSpringBoot(ModuleFacts module) {
         return module.hasPlugin(BOOT_PLUGIN) || module.parent() != null && module.parent().startsWith(BOOT_PARENT + ":");
+    }
+
+    /** Quarkus: its Maven plugin builds the application. */
+    public static boolean isQuarkus(ModuleFacts module) {
+        return module.hasPlugin(QUARKUS_PLUGIN) || module.hasPlugin(QUARKUS_PLATFORM_PLUGIN);
+    }
+
+    /**
+     * Quarkus 3 builds a fast-jar: {@code target/quarkus-app/} with {@code quarkus-run.jar} (its manifest class
+     * path names {@code lib/boot/}), {@code lib/main/}, {@code app/} and {@code quarkus/}, all found relative to
+     * the runner jar. The image's {@code /app} is that directory (the runner as {@code app.jar}), started at
+     * {@link #QUARKUS_ENTRY_POINT}; nothing is copied beside it. The port is {@code quarkus.http.port} (Quarkus
+     * binds every interface in production). With SmallRye Health the probes are {@code /q/health/live} and
+     * {@code /q/health/ready}.
+     */
+    static Framework quarkus(ModuleFacts module, int port, boolean postgres) {
+        String version = module.plugin(QUARKUS_PLUGIN).or(() -> module.plugin(QUARKUS_PLATFORM_PLUGIN)).orElse("");
+        boolean health = module.dependencies().contains(QUARKUS_HEALTH);
+        Framework plain = Framework.plain(port, postgres);
+        return new Framework(Framework.Kind.QUARKUS, version, health ? "SmallRye Health" : "", List.of(), List.of(),
+                List.of("-Dquarkus.http.port=" + port),
+                health ? "/q/health/live" : null,
+                health ? "/q/health/ready" : null,
+                "the fast-jar (quarkus-run.jar with lib/, app/ and quarkus/)", plain.environment(),
+                plain.passwordSecret(), false, List.of());
     }
 
     /** Helidon SE: its application parent, or its web server without Helidon MP's CDI. */

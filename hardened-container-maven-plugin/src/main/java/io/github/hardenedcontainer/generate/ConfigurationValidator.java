@@ -70,18 +70,21 @@ public final class ConfigurationValidator {
                 info.accept("Skipping " + module.artifactId() + where + ": <skip>true</skip> in its configuration");
                 continue;
             }
-            if (!"jar".equals(module.packaging())) {
+            boolean quarkus = FrameworkDetector.isQuarkus(module);
+            if (!"jar".equals(module.packaging()) && !(quarkus && "quarkus".equals(module.packaging()))) {
                 if (multiModule) {
                     info.accept("Skipping " + module.artifactId() + where + ": packaging " + module.packaging()
                             + " is not a runnable jar");
                     continue;
                 }
                 problems.add(new Problem("<packaging>" + where, module.packaging(),
-                        "only jar modules can be containerized: set <packaging>jar</packaging> and a main class,"
-                                + " or run the plugin on a jar module"));
+                        "only jar modules (and Quarkus applications) can be containerized: set"
+                                + " <packaging>jar</packaging> and a main class, or run the plugin on a jar module"));
                 continue;
             }
+            // A Quarkus fast-jar always starts at Quarkus's runner; other modules name their main class.
             String mainClass = firstNonBlank(module.settings().mainClass(),
+                    quarkus ? FrameworkDetector.QUARKUS_ENTRY_POINT : null,
                     module.mainClassCandidates().isEmpty() ? null : module.mainClassCandidates().get(0));
             if (mainClass == null && multiModule) {
                 info.accept("Skipping " + module.artifactId() + where + ": no main class (a library module);"

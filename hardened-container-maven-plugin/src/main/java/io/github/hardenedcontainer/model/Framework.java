@@ -44,7 +44,8 @@ public record Framework(
         PLAIN("a plain jar"),
         SHADED("a shaded jar"),
         SPRING_BOOT("Spring Boot"),
-        HELIDON_SE("Helidon SE");
+        HELIDON_SE("Helidon SE"),
+        QUARKUS("Quarkus");
 
         private final String title;
 

@@ -144,6 +144,7 @@ public final class TemplateData {
         m.put("excludedArtifacts", String.join(",", s.framework().excludedArtifacts()));
         m.put("framework", s.framework().describe());
         m.put("copiesDependencies", s.framework().copiesDependencies());
+        m.put("quarkusFastJar", s.framework().kind() == Framework.Kind.QUARKUS);
         Map<String, String> environment = new LinkedHashMap<>();
         s.framework().environment().forEach((name, value) -> environment.put(name, yamlScalar(value)));
         m.put("environment", environment);

@@ -67,18 +67,30 @@ COPY [=dir] ./[=dir]
 # [=s.framework]: [=s.mavenArgs?trim] keeps the application jar plain; its dependencies are copied beside it, each once<#if s.excludedArtifacts?has_content>,
 # without [=s.excludedArtifacts?replace(",", ", ")] (development only)</#if>.
 </#if>
-<#if !s.copiesDependencies>
+<#if s.quarkusFastJar>
+# [=s.framework]: the fast-jar directory becomes /app (quarkus-run.jar as app.jar, with lib/, app/ and quarkus/
+# beside it, where the runner looks for them); nothing else is copied.
+<#elseif !s.copiesDependencies>
 # [=s.framework?cap_first]: its dependencies are inside it, so none are copied beside it (they would ship twice).
 </#if>
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -ntp -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> -DskipTests[=s.mavenArgs] package<#if s.copiesDependencies> \
       org.apache.maven.plugins:maven-dependency-plugin:3.9.0:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory=target/container-lib<#if s.excludedArtifacts?has_content> -DexcludeArtifactIds=[=s.excludedArtifacts]</#if></#if> \
+<#if s.quarkusFastJar>
+ && if [ ! -f [=s.modulePrefix]target/quarkus-app/quarkus-run.jar ]; then \
+      echo "expected Quarkus's fast-jar in [=s.modulePrefix]target/quarkus-app (quarkus.package.jar.type=fast-jar, the default)" >&2; exit 1; fi \
+ && mkdir -p /layers/lib /layers/app \
+ && cp -R [=s.modulePrefix]target/quarkus-app/lib/. /layers/lib/ \
+ && cp -R [=s.modulePrefix]target/quarkus-app/app [=s.modulePrefix]target/quarkus-app/quarkus /layers/app/ \
+ && cp [=s.modulePrefix]target/quarkus-app/quarkus-run.jar /layers/app/app.jar
+<#else>
  && mkdir -p /layers/lib /layers/app [=s.modulePrefix]target/container-lib \
  && cp -R [=s.modulePrefix]target/container-lib/. /layers/lib/ \
  && set -- [=s.jarGlob] \
  && if [ "$#" -ne 1 ] || [ ! -f "$1" ]; then echo "expected exactly one jar matching [=s.jarGlob], found: $*" >&2; exit 1; fi \
  && cp "$1" /layers/app/app.jar
+</#if>
 </#if>
 
 # The class path goes to [=s.argFile] in a fixed order, the same on every build (the start-up cache checks it).
@@ -91,18 +103,18 @@ RUN LC_ALL=C && export LC_ALL \
 # Modules for the linked runtime, as configured (<jlinkModules>).
 RUN printf '%s\n' '[=s.jlinkModules]' > /layers/jlink-modules
 <#else>
-# Modules for the linked runtime: what jdeps finds the application and every library that ships refer to (each
-# jar is a root: a library loaded through ServiceLoader is no dependency of the application's classes). When jdeps
-# cannot take a modular library as a root, what the application's classes reach<#if s.jlinkAddModules?has_content>. Plus
+# Modules for the linked runtime: what jdeps finds the application and every library that ships refer to. Every
+# jar, in any directory, is on the class path, and every jar that is not a named module is a root (a library
+# loaded through ServiceLoader is no dependency of the application's classes; a named module as a root would make
+# jdeps resolve its requires). grep -L lists the jars whose stored names lack module-info.class<#if s.jlinkAddModules?has_content>. Plus
 # [=s.jlinkAddModules] (loaded by name, which jdeps cannot see; <jlinkAddModules>)</#if><#if s.jlinkExcludeModules?has_content>, without
 # [=s.jlinkExcludeModules] (never loaded; <jlinkExcludeModules>)</#if>.
-RUN set -- /layers/lib/*.jar; [ -f "$1" ] || set --; \
+RUN set -- $(find /layers/lib /layers/app -name '*.jar' ! -path /layers/app/app.jar); \
+    classpath="$(printf '%s:' /layers/app/app.jar "$@")"; roots=; \
+    if [ "$#" -gt 0 ]; then roots="$(grep -L -F module-info.class "$@" || true)"; fi; \
     modules="$(jdeps -q --ignore-missing-deps --print-module-deps --multi-release [=s.javaVersion] \
-      --class-path '/layers/lib/*' /layers/app/app.jar "$@" 2>&1)" \
- || { echo "jdeps: not every jar can be a root ($modules); using what the application's classes reach" >&2; \
-      modules="$(jdeps -q --ignore-missing-deps --print-module-deps --multi-release [=s.javaVersion] \
-        --class-path '/layers/lib/*' /layers/app/app.jar)"; } \
- || { echo "jdeps could not list the modules the application needs: set <jlinkModules> to them" >&2; exit 1; }; \
+      --class-path "$classpath" /layers/app/app.jar $roots 2>&1)" \
+ || { echo "jdeps could not list the modules the application needs ($modules): set <jlinkModules> to them" >&2; exit 1; }; \
     case "$modules" in *[!A-Za-z0-9.,]*) \
       echo "jdeps printed no module list but: $modules (set <jlinkModules> to the modules the application needs)" >&2; exit 1;; \
     esac; \

@@ -262,7 +262,7 @@ class ConfigurationValidatorTest {
         ReactorFacts facts = Fixtures.single(Fixtures.module("", "com.example", "web", "war", List.of(),
                 List.of("com.example.Main"), Settings.defaults()));
         assertThatThrownBy(() -> validator.validate(facts))
-                .hasMessageContaining("<packaging> (got \"war\"): only jar modules can be containerized");
+                .hasMessageContaining("<packaging> (got \"war\"): only jar modules (and Quarkus applications) can be containerized");
     }
 
     @Test
