@@ -112,7 +112,23 @@ try {
                          inspect.Config.Image] + entrypoint.subList(1, jvmOptionsEnd) + [strict, '-version'])
     assert check[0] == 0 && check[1].contains('sharing') : 'the start-up cache is not usable: ' + check[1]
     // The caller may check the running container further (binding variable inspectContainer: a closure of the
-    // container id, the docker command and the host port).
+    // container id, the docker command and the host port), with two helpers that run nothing inside the container:
+    // containerFiles(id), the paths of its file system; jarEntries(id, path), the entries of a jar in it.
+    binding.setVariable('containerFiles', { String cid ->
+        def p = new ProcessBuilder('sh', '-c', docker + ' export ' + cid + ' | tar -t').redirectErrorStream(true).start()
+        def paths = p.inputStream.readLines()
+        assert p.waitFor() == 0 : 'docker export failed: ' + paths
+        paths
+    })
+    binding.setVariable('jarEntries', { String cid, String path ->
+        def copy = File.createTempFile('image-jar', '.jar')
+        try {
+            assert new ProcessBuilder(docker, 'cp', cid + ':' + path, copy.path).start().waitFor() == 0 : 'docker cp ' + path
+            new java.util.zip.ZipFile(copy).withCloseable { z -> z.entries().collect { it.name } }
+        } finally {
+            copy.delete()
+        }
+    })
     if (binding.hasVariable('inspectContainer')) {
         inspectContainer(id, docker, port)
     }

@@ -10,9 +10,7 @@ assert !dockerfile.contains('copy-dependencies')
 healthBody = '"status": "UP"'
 inspectContainer = { String id, String docker, int port ->
     assert new URL("http://127.0.0.1:${port}/").text == 'hello from quarkus'
-    def p = new ProcessBuilder('sh', '-c', docker + ' export ' + id + ' | tar -t').redirectErrorStream(true).start()
-    def entries = p.inputStream.readLines()
-    p.waitFor()
+    def entries = containerFiles(id)
     assert entries.any { it.startsWith('app/lib/boot/') && it.endsWith('.jar') }
     assert entries.any { it.startsWith('app/lib/main/') && it.endsWith('.jar') }
     assert entries.contains('app/quarkus/quarkus-application.dat')

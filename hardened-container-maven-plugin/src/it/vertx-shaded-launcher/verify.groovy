@@ -10,16 +10,11 @@ assert dockerfile.contains('"io.vertx.launcher.application.VertxApplication", "c
 
 healthBody = 'healthy'
 inspectContainer = { String id, String docker, int port ->
-    def p = new ProcessBuilder('sh', '-c', docker + ' export ' + id + ' | tar -t').redirectErrorStream(true).start()
-    def entries = p.inputStream.readLines()
-    p.waitFor()
+    def entries = containerFiles(id)
     assert entries.contains('app/app.jar')
     def libs = entries.findAll { it.startsWith('app/lib/') && it.endsWith('.jar') }
     assert libs.isEmpty() : 'dependencies ship twice, inside the shaded jar and beside it: ' + libs
-    def copy = new File(basedir, 'target/image-app.jar')
-    copy.parentFile.mkdirs()
-    assert new ProcessBuilder(docker, 'cp', id + ':/app/app.jar', copy.path).start().waitFor() == 0
-    def classes = new java.util.zip.ZipFile(copy).withCloseable { z -> z.entries().collect { it.name } }
+    def classes = jarEntries(id, '/app/app.jar')
     assert classes.contains('io/vertx/core/Vertx.class') : 'the image\'s jar is not the shaded one'
     assert new URL("http://127.0.0.1:${port}/").text == '{"verticle":"main"}'
 }
