@@ -296,7 +296,21 @@ public final class ConfigurationValidator {
                 mainClass, javaVersion, builder, runtime, postgres, uid, gid, port, host, health, readiness,
                 s.jvmOptions(), database, buildMode, memory, cpus, pids, module.sourceDirs(), runtimeKind,
                 jlinkModules, jlinkAddModules, jlinkExclude, aotCache, training, trainingEnv, framework,
-                appArgs(module, where, problems));
+                appArgs(module, where, problems), jarName(s.jarName(), where, problems));
+    }
+
+    /** The stated jar file name, or {@code null}: a file name in {@code target/}, ending in {@code .jar}. */
+    private static String jarName(String stated, String where, List<Problem> problems) {
+        if (isBlank(stated)) {
+            return null;
+        }
+        String name = stated.trim();
+        if (!name.matches("[A-Za-z0-9._+-]+\\.jar")) {
+            problems.add(new Problem("<jarName>" + where, stated, "must be the jar's file name in target/, ending in .jar"
+                    + " (letters, digits and . _ + - only), such as orders-all.jar"));
+            return null;
+        }
+        return name;
     }
 
     /**

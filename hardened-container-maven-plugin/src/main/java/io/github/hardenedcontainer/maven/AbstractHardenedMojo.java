@@ -195,6 +195,17 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     private List<String> appArgs;
 
     /**
+     * The file name of the jar to run, in {@code target/} (such as {@code orders-all.jar}). Default: the module's
+     * {@code finalName} plus {@code .jar}, with the version the build wrote in
+     * {@code target/maven-archiver/pom.properties}, so that a classifier jar beside it (sources, a
+     * jar-with-dependencies) is never taken and the generated files do not change with each release.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.JAR_NAME)
+    private String jarName;
+
+    /**
      * {@code postgres} or {@code none}. Default: {@code postgres} when the project depends on
      * {@code org.postgresql:postgresql}, {@code io.vertx:vertx-pg-client} or {@code org.postgresql:r2dbc-postgresql}.
      *

@@ -25,6 +25,7 @@ final class Properties {
     static final String JVM_OPTIONS = PREFIX + "jvmOptions";
     static final String MAIN_CLASS = PREFIX + "mainClass";
     static final String APP_ARGS = PREFIX + "appArgs";
+    static final String JAR_NAME = PREFIX + "jarName";
     static final String DATABASE = PREFIX + "database";
     static final String BUILD_MODE = PREFIX + "buildMode";
     static final String MEMORY_LIMIT = PREFIX + "memoryLimit";

@@ -44,7 +44,8 @@ public record ServiceModel(
         List<String> aotTrainingPaths,
         List<String> aotTrainingEnv,
         Framework framework,
-        List<String> appArgs) {
+        List<String> appArgs,
+        String jarName) {
 
     public ServiceModel {
         jvmOptions = List.copyOf(jvmOptions);

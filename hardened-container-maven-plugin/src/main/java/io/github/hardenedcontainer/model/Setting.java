@@ -31,6 +31,7 @@ public enum Setting {
     JVM_OPTIONS("jvmOptions", Kind.LIST, Scope.MODULE, null),
     MAIN_CLASS("mainClass", Kind.TEXT, Scope.MODULE, null),
     APP_ARGS("appArgs", Kind.LIST, Scope.MODULE, null),
+    JAR_NAME("jarName", Kind.TEXT, Scope.MODULE, null),
     DATABASE("database", Kind.TEXT, Scope.MODULE, null),
     BUILD_MODE("buildMode", Kind.TEXT, Scope.MODULE, "docker"),
     MEMORY_LIMIT("memoryLimit", Kind.TEXT, Scope.MODULE, "512m"),

@@ -91,6 +91,7 @@ public final class Settings {
     public String readinessPath() { return raw(Setting.READINESS_PATH); }
     public List<String> jvmOptions() { return list(Setting.JVM_OPTIONS); }
     public String mainClass() { return raw(Setting.MAIN_CLASS); }
+    public String jarName() { return raw(Setting.JAR_NAME); }
     /** {@code null} or empty when not set (the exec-maven-plugin arguments, if any); {@code [none]} passes none. */
     @SuppressWarnings("unchecked")
     public List<String> appArgs() { return (List<String>) values.get(Setting.APP_ARGS); }
@@ -157,6 +158,7 @@ public final class Settings {
         public Builder readinessPath(String v) { return set(Setting.READINESS_PATH, v); }
         public Builder jvmOptions(List<String> v) { return set(Setting.JVM_OPTIONS, v); }
         public Builder mainClass(String v) { return set(Setting.MAIN_CLASS, v); }
+        public Builder jarName(String v) { return set(Setting.JAR_NAME, v); }
         public Builder appArgs(List<String> v) { return set(Setting.APP_ARGS, v); }
         public Builder database(String v) { return set(Setting.DATABASE, v); }
         public Builder buildMode(String v) { return set(Setting.BUILD_MODE, v); }

@@ -101,7 +101,10 @@ public final class TemplateData {
         m.put("modulePrefix", s.modulePrefix());
         m.put("contextPath", s.contextPath());
         m.put("jarGlob", s.modulePrefix() + "target/" + jarGlob(s));
-        m.put("jarName", jarGlob(s));
+        m.put("jarName", s.jarName() != null ? s.jarName() : jarGlob(s));
+        m.put("jarStated", s.jarName() != null);
+        // The exact jar: the name with the version the build wrote (target/maven-archiver/pom.properties).
+        m.put("jarVersioned", s.jarName() == null && jarGlob(s).contains("*"));
         m.put("sourceDirs", s.sourceDirs());
         m.put("mainClass", s.mainClass());
         m.put("javaVersion", s.javaVersion());

@@ -87,9 +87,21 @@ RUN --mount=type=cache,target=/root/.m2 \
 <#else>
  && mkdir -p /layers/lib /layers/app [=s.modulePrefix]target/container-lib \
  && cp -R [=s.modulePrefix]target/container-lib/. /layers/lib/ \
- && set -- [=s.jarGlob] \
- && if [ "$#" -ne 1 ] || [ ! -f "$1" ]; then echo "expected exactly one jar matching [=s.jarGlob], found: $*" >&2; exit 1; fi \
- && cp "$1" /layers/app/app.jar
+<#if s.jarStated>
+ && if [ ! -f [=s.modulePrefix]target/[=s.jarName] ]; then \
+      echo "the jar <jarName> names, [=s.modulePrefix]target/[=s.jarName], was not built" >&2; exit 1; fi \
+ && cp [=s.modulePrefix]target/[=s.jarName] /layers/app/app.jar
+<#elseif s.jarVersioned>
+ && { version=; if [ -f [=s.modulePrefix]target/maven-archiver/pom.properties ]; then \
+        version="$(sed -n 's/^version=//p' [=s.modulePrefix]target/maven-archiver/pom.properties)"; fi; \
+      jar="[=s.modulePrefix]target/[=s.jarName?replace("*", "$version")]"; \
+      if [ -z "$version" ] || [ ! -f "$jar" ]; then \
+        echo "expected the jar [=s.jarGlob] with the built version (${version:-unknown}): set <jarName> to its file name" >&2; exit 1; fi; \
+      cp "$jar" /layers/app/app.jar; }
+<#else>
+ && if [ ! -f [=s.jarGlob] ]; then echo "expected the jar [=s.jarGlob]: set <jarName> to its file name in target/" >&2; exit 1; fi \
+ && cp [=s.jarGlob] /layers/app/app.jar
+</#if>
 </#if>
 </#if>
 

@@ -88,6 +88,17 @@ class ConfigurationValidatorTest {
     }
 
     @Test
+    void aStatedJarNameIsAFileNameEndingInJar() throws Exception {
+        ServiceModel s = validator.validate(Fixtures.plainJar(Settings.builder().jarName("hello-all.jar").build()))
+                .services().get(0);
+        assertThat(s.jarName()).isEqualTo("hello-all.jar");
+        assertThat(validator.validate(Fixtures.plainJar(Settings.defaults())).services().get(0).jarName()).isNull();
+        assertThatThrownBy(() -> validator.validate(Fixtures.plainJar(Settings.builder().jarName("../x.jar").build())))
+                .hasMessageContaining("<jarName> (got \"../x.jar\"): must be the jar's file name in target/, ending in"
+                        + " .jar (letters, digits and . _ + - only), such as orders-all.jar");
+    }
+
+    @Test
     void detectsPostgresAndJavaRelease() throws Exception {
         ServiceModel s = validator.validate(Fixtures.postgresService(Settings.defaults())).services().get(0);
         assertThat(s.database()).isEqualTo(DatabaseKind.POSTGRES);
