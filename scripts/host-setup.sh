@@ -5,7 +5,7 @@
 #
 #   scripts/host-setup.sh stack    Docker engine (and iptables for it) and client with BuildKit, Compose, curl,
 #                                  and (for the local base images) mmdebstrap
-#   scripts/host-setup.sh tests    all of the above, plus PostgreSQL, Node.js/npm, runuser, iptables and wrk
+#   scripts/host-setup.sh tests    all of the above, plus PostgreSQL, Node.js/npm, runuser, iptables, make and wrk
 #   scripts/host-setup.sh --detect installs and starts nothing; only prints the lines below
 #
 # Prints, on stdout, the lines to evaluate for the rest of the session (eval "$(scripts/host-setup.sh stack)"):
@@ -58,6 +58,8 @@ if [ "$what" = tests ]; then
   command -v runuser >/dev/null 2>&1 || need util-linux
   # The stack test checks the database network's isolation rule in iptables.
   command -v iptables >/dev/null 2>&1 || need iptables
+  # make: .ci/run runs the everyday targets as a person does (make up, make smoke, ...).
+  command -v make >/dev/null 2>&1 || need make
   # For bench/run: the load generator.
   command -v wrk >/dev/null 2>&1 || need wrk
 fi

@@ -48,7 +48,16 @@ public final class FrameworkDetector {
      * alone (a library that uses Spring) is not enough: such a module is built like any jar.
      */
     static boolean isSpringBoot(ModuleFacts module) {
-        return module.hasPlugin(BOOT_PLUGIN) || module.parent() != null && module.parent().startsWith(BOOT_PARENT + ":");
+        return isSpringBoot(module.buildPlugins(), module.parent());
+    }
+
+    /**
+     * The same decision from the POM's build plugins ({@code groupId:artifactId:version}) and parent
+     * ({@code groupId:artifactId:version}, or {@code null}), for the Maven layer before the module's facts exist.
+     */
+    public static boolean isSpringBoot(List<String> buildPlugins, String parent) {
+        return buildPlugins.stream().anyMatch(p -> p.startsWith(BOOT_PLUGIN + ":"))
+                || parent != null && parent.startsWith(BOOT_PARENT + ":");
     }
 
     /** Quarkus: its Maven plugin builds the application. */

@@ -1,5 +1,6 @@
 package io.github.hardenedcontainer.maven;
 
+import io.github.hardenedcontainer.detect.FrameworkDetector;
 import io.github.hardenedcontainer.detect.MainClassScanner;
 import io.github.hardenedcontainer.model.ModuleFacts;
 import io.github.hardenedcontainer.model.Problem;
@@ -185,9 +186,10 @@ final class ReactorReader {
         org.apache.maven.model.Parent declared = project.getModel().getParent();
         String parent = declared == null ? null
                 : declared.getGroupId() + ":" + declared.getArtifactId() + ":" + declared.getVersion();
+        List<String> mainClasses = mainClasses(project, FrameworkDetector.isSpringBoot(plugins, parent));
         return new ModuleFacts(project.getGroupId(), project.getArtifactId(), project.getVersion(),
                 project.getName(), project.getDescription(), project.getPackaging(), relative,
-                project.getBuild().getFinalName(), dependencies, mainClasses(project), release, license, scm,
+                project.getBuild().getFinalName(), dependencies, mainClasses, release, license, scm,
                 settings, sources, skip, plugins, parent, shaded(project), execArguments(project));
     }
 
@@ -197,7 +199,7 @@ final class ReactorReader {
      * For a Spring Boot application whose POM names none, the source class annotated
      * {@code @SpringBootApplication} with a {@code main} method, as Boot's own repackaging finds it.
      */
-    static List<String> mainClasses(MavenProject project) {
+    static List<String> mainClasses(MavenProject project, boolean springBoot) {
         List<String> found = new ArrayList<>();
         Map<String, Plugin> plugins = project.getBuild().getPluginsAsMap();
         Plugin boot = plugins.get("org.springframework.boot:spring-boot-maven-plugin");
@@ -221,18 +223,12 @@ final class ReactorReader {
         for (String key : List.of("exec.mainClass", "main.class", "mainClass")) {
             add(found, props.getProperty(key));
         }
-        if (found.isEmpty() && (boot != null || isBootParent(project))) {
+        if (found.isEmpty() && springBoot) {
             for (String root : project.getCompileSourceRoots()) {
                 MainClassScanner.find(Path.of(root), "SpringBootApplication").forEach(c -> add(found, c));
             }
         }
         return found;
-    }
-
-    private static boolean isBootParent(MavenProject project) {
-        org.apache.maven.model.Parent parent = project.getModel().getParent();
-        return parent != null && parent.getGroupId().equals("org.springframework.boot")
-                && parent.getArtifactId().equals("spring-boot-starter-parent");
     }
 
     /**
