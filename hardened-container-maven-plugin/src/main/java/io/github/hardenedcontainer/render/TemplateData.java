@@ -24,7 +24,12 @@ import java.util.Map;
  *            hostAddress, healthPath, readinessPath, healthUrl, postgres, prebuilt, memoryLimit, cpuLimit,
  *            pidsLimit, entrypoint, healthcheck, composeHealthcheck (JSON array text), labels (name -> quoted value),
  *            jlink, jreHome, jlinkModules, jlinkAddModules (comma-separated), jlinkExcludeModules (space-separated), jlinkCds, aotCache, aotFile, aotTrainingFile, aotKind,
- *            argFile, trainingCommand, probeCommand (shell words), trainingUrls (space-separated)
+ *            argFile, trainingCommand, probeCommand (shell words), trainingUrls (space-separated),
+ *            jarStated (a stated jarName), jarVersioned (jarName holds * for the built version),
+ *            framework (what was detected, for comments), mavenArgs (extra builder arguments, with a leading space),
+ *            excludedArtifacts (comma-separated), copiesDependencies, quarkusFastJar,
+ *            environment (the app service's Compose environment: name -> YAML scalar), passwordSecret (the password's
+ *            file name under /run/secrets), passwordSecretRenamed (whether that differs from the secret's name)
  * </pre>
  */
 public final class TemplateData {
