@@ -16,6 +16,12 @@ public final class FrameworkDetector {
     static final String QUARKUS_HEALTH = "io.quarkus:quarkus-smallrye-health";
     /** The main class of Quarkus's {@code quarkus-run.jar}. */
     public static final String QUARKUS_ENTRY_POINT = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+    static final String MICRONAUT_PLUGIN = "io.micronaut.maven:micronaut-maven-plugin";
+    static final String MICRONAUT_PARENT = "io.micronaut.platform:micronaut-parent";
+    static final String MICRONAUT_MANAGEMENT = "io.micronaut:micronaut-management";
+    static final String HELIDON_MP_PARENT = "io.helidon.applications:helidon-mp";
+    static final String HELIDON_MP_PREFIX = "io.helidon.microprofile.";
+    static final String HELIDON_MP_HEALTH = "io.helidon.microprofile.health:helidon-microprofile-health";
     static final String HELIDON_SE_PARENT = "io.helidon.applications:helidon-se";
     static final String HELIDON_WEBSERVER = "io.helidon.webserver:helidon-webserver";
     static final String HELIDON_HEALTH = "io.helidon.webserver.observe:helidon-webserver-observe-health";
@@ -33,6 +39,12 @@ public final class FrameworkDetector {
         }
         if (isQuarkus(module)) {
             return quarkus(module, port, postgres);
+        }
+        if (isMicronaut(module)) {
+            return micronaut(module, port, postgres);
+        }
+        if (isHelidonMp(module)) {
+            return helidonMp(module, port, postgres);
         }
         if (isHelidonSe(module)) {
             return helidonSe(module, port, postgres);
@@ -81,8 +93,76 @@ public final class FrameworkDetector {
                 List.of("-Dquarkus.http.port=" + port),
                 health ? "/q/health/live" : null,
                 health ? "/q/health/ready" : null,
-                "the fast-jar (quarkus-run.jar with lib/, app/ and quarkus/)", plain.environment(),
+                "the fast-jar (quarkus-run.jar with lib/, app/ and quarkus/)",
+                dataSource(postgres, "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME"),
                 plain.passwordSecret(), false, List.of());
+    }
+
+    /** Micronaut: its Maven plugin (which brings the build's lifecycle) or its application parent. */
+    static boolean isMicronaut(ModuleFacts module) {
+        return module.hasPlugin(MICRONAUT_PLUGIN)
+                || module.parent() != null && module.parent().startsWith(MICRONAUT_PARENT + ":");
+    }
+
+    /**
+     * Micronaut 4: the Maven plugin's lifecycle for {@code jar} packaging binds maven-shade-plugin (configured by
+     * {@code micronaut-parent} with {@code exec.mainClass} as the manifest's main class), so the module's jar is a
+     * shaded jar and ships alone, as any shaded jar. Micronaut binds every interface; the port is
+     * {@code micronaut.server.port}. With the management module, the health endpoint answers
+     * {@code /health/liveness} and {@code /health/readiness}.
+     */
+    static Framework micronaut(ModuleFacts module, int port, boolean postgres) {
+        String version = module.parent() != null && module.parent().startsWith(MICRONAUT_PARENT + ":")
+                ? module.parent().substring(MICRONAUT_PARENT.length() + 1) : "";
+        boolean health = module.dependencies().contains(MICRONAUT_MANAGEMENT);
+        Framework base = module.shadedJar() ? Framework.shaded(port, postgres) : Framework.plain(port, postgres);
+        return new Framework(Framework.Kind.MICRONAUT, version, health ? "management" : "", List.of(), List.of(),
+                List.of("-Dmicronaut.server.port=" + port),
+                health ? "/health/liveness" : null,
+                health ? "/health/readiness" : null,
+                base.layout(), dataSource(postgres, "DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME"),
+                base.passwordSecret(), base.copiesDependencies(), List.of());
+    }
+
+    /**
+     * The stack's environment for a framework that reads its JDBC data source from variables: the environment
+     * name, and with PostgreSQL the stack's database URL and user under the framework's own names. The password
+     * stays the Compose secret file {@code /run/secrets/postgres-password}: these frameworks have no built-in way to
+     * read a property from a file, so the application reads that file itself (see docs/frameworks.md); a password
+     * is never put in the environment.
+     */
+    static java.util.Map<String, String> dataSource(boolean postgres, String urlName, String userName) {
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("APP_ENV", "${APP_ENV:-local}");
+        if (postgres) {
+            env.put(urlName, "jdbc:postgresql://db:5432/app");
+            env.put(userName, "app");
+        }
+        return env;
+    }
+
+    /** Helidon MP: its application parent, or a MicroProfile module of Helidon's (its bundles, server, CDI). */
+    static boolean isHelidonMp(ModuleFacts module) {
+        return module.parent() != null && module.parent().startsWith(HELIDON_MP_PARENT + ":")
+                || module.dependencies().stream().anyMatch(d -> d.startsWith(HELIDON_MP_PREFIX));
+    }
+
+    /**
+     * Helidon MP 4 runs as Helidon SE does, a thin jar with its libraries beside it, started at {@code io.helidon.Main}
+     * (the parent's {@code mainClass} property); its configuration (MicroProfile Config) reads system properties
+     * over {@code microprofile-config.properties}, so the image sets {@code server.port} and binds every interface.
+     * With MicroProfile Health, the probes are {@code /health/live} and {@code /health/ready}.
+     */
+    static Framework helidonMp(ModuleFacts module, int port, boolean postgres) {
+        String version = module.parent() != null && module.parent().startsWith(HELIDON_MP_PARENT + ":")
+                ? module.parent().substring(HELIDON_MP_PARENT.length() + 1) : "";
+        boolean health = module.dependencies().contains(HELIDON_MP_HEALTH);
+        Framework plain = Framework.plain(port, postgres);
+        return new Framework(Framework.Kind.HELIDON_MP, version, health ? "MicroProfile Health" : "", List.of(),
+                List.of(), List.of("-Dserver.port=" + port, "-Dserver.host=0.0.0.0"),
+                health ? "/health/live" : null,
+                health ? "/health/ready" : null,
+                plain.layout(), plain.environment(), plain.passwordSecret(), true, List.of());
     }
 
     /** Helidon SE: its application parent, or its web server without Helidon MP's CDI. */

@@ -10,6 +10,7 @@ import io.github.hardenedcontainer.model.ImageReference;
 import io.github.hardenedcontainer.model.InvalidConfigurationException;
 import io.github.hardenedcontainer.model.ModuleFacts;
 import io.github.hardenedcontainer.model.OutputFile;
+import io.github.hardenedcontainer.model.Pipeline;
 import io.github.hardenedcontainer.model.Problem;
 import io.github.hardenedcontainer.model.ReactorFacts;
 import io.github.hardenedcontainer.model.RepositoryModel;
@@ -19,8 +20,10 @@ import io.github.hardenedcontainer.model.Setting;
 import io.github.hardenedcontainer.model.Settings;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -44,6 +47,35 @@ public final class ConfigurationValidator {
     private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
     private static final Pattern JVM_OPTION = Pattern.compile("-[A-Za-z0-9:+=._/%,-]+");
     private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*[kmg]");
+    /**
+     * The stated {@code <environment>} entries as name to value, in order; a malformed entry, a secret's name or a
+     * {@code $} in a value is a problem.
+     */
+    static Map<String, String> environment(List<String> entries, String where, List<Problem> problems) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String entry : entries) {
+            String e = entry.strip();
+            if (!ENV_ENTRY.matcher(e).matches()) {
+                problems.add(new Problem("<environment>" + where, entry, "each must be NAME=value (a variable name"
+                        + " of letters, digits and _), such as SPRING_PROFILES_ACTIVE=prod"));
+                continue;
+            }
+            String name = e.substring(0, e.indexOf('='));
+            String value = e.substring(e.indexOf('=') + 1);
+            if (SECRET_NAME.matcher(name).matches()) {
+                problems.add(new Problem("<environment>" + where, entry, "looks like a secret, and compose.yaml is"
+                        + " committed: give the service the secret as a file (a Compose secret under /run/secrets),"
+                        + " never as a value"));
+            } else if (value.contains("$")) {
+                problems.add(new Problem("<environment>" + where, entry, "holds a $, which Compose reads as a"
+                        + " variable: state the literal value"));
+            } else if (found.put(name, value) != null) {
+                problems.add(new Problem("<environment>" + where, entry, "names " + name + " twice: keep one"));
+            }
+        }
+        return found;
+    }
+
     private static final Pattern ENV_ENTRY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=[^\\n\\r]*");
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE).*");
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
@@ -110,6 +142,7 @@ public final class ConfigurationValidator {
             problems.add(new Problem("<registry>", registry,
                     "must be a registry host name, optionally with a port, such as ghcr.io or registry.example.com:5000"));
         }
+        Pipeline pipeline = pipeline(shared, registry, problems);
         Set<OutputFile> excluded = EnumSet.noneOf(OutputFile.class);
         for (String path : shared.excludes()) {
             String trimmed = path.trim();
@@ -124,8 +157,50 @@ public final class ConfigurationValidator {
         java.util.TreeSet<String> sourceDirs = new java.util.TreeSet<>();
         services.forEach(service -> sourceDirs.addAll(service.sourceDirs()));
         return new RepositoryModel(services, multiModule, reactor.modulePoms(), List.copyOf(sourceDirs),
-                reactor.mavenWrapper(), reactor.mavenConfig(), registry, ciJava, excluded);
+                reactor.mavenWrapper(), reactor.mavenConfig(), pipeline, ciJava, excluded);
     }
+
+    /** The workflow's gate and publishing settings; a bad secret name or branch, or a missing credential, is a problem. */
+    static Pipeline pipeline(Settings shared, String registry, List<Problem> problems) {
+        String user = blankToNull(shared.text(Setting.REGISTRY_USERNAME_SECRET));
+        String password = blankToNull(shared.text(Setting.REGISTRY_PASSWORD_SECRET));
+        for (String[] secret : new String[][] {{"<registryUsernameSecret>", user}, {"<registryPasswordSecret>", password}}) {
+            if (secret[1] != null && !SECRET_REFERENCE.matcher(secret[1]).matches()) {
+                problems.add(new Problem(secret[0], secret[1], "must be the name of a repository secret (letters,"
+                        + " digits and _, not starting with a digit or GITHUB_ unless it is GITHUB_TOKEN), such as"
+                        + " REGISTRY_TOKEN"));
+            }
+        }
+        if (REGISTRY.matcher(registry).matches() && !Pipeline.GHCR.equals(registry) && (user == null || password == null)) {
+            problems.add(new Problem("<registry>", registry, "is not ghcr.io, and the workflow's own token logs in"
+                    + " to GHCR only: name the repository secrets that hold this registry's credentials in"
+                    + " <registryUsernameSecret> and <registryPasswordSecret>"));
+        }
+        List<String> branches = new ArrayList<>();
+        for (String branch : shared.releaseBranches()) {
+            String b = branch.strip();
+            if (!BRANCH.matcher(b).matches() || b.contains("..") || b.endsWith(".lock") || b.endsWith("/")) {
+                problems.add(new Problem("<releaseBranches>", branch, "each must be a branch name, such as main or"
+                        + " release/2026 (no spaces, wildcards or ..)"));
+            } else if (!branches.contains(b)) {
+                branches.add(b);
+            }
+        }
+        String unfixed = shared.text(Setting.IGNORE_UNFIXED);
+        if (!unfixed.equals("true") && !unfixed.equals("false")) {
+            problems.add(new Problem("<ignoreUnfixed>", unfixed, "must be true or false"));
+        }
+        return new Pipeline(registry, user, password == null ? "GITHUB_TOKEN" : password, !"false".equals(unfixed),
+                branches);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A GitHub secret name: letters, digits and _, not starting with a digit, GITHUB_ reserved but for the token. */
+    private static final Pattern SECRET_REFERENCE = Pattern.compile("GITHUB_TOKEN|(?!GITHUB_)(?i:[A-Z_][A-Z0-9_]*)");
+    private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
     private ServiceModel service(ModuleFacts module, boolean multiModule, String mainClass, List<Problem> problems,
             String where) {
@@ -257,7 +332,8 @@ public final class ConfigurationValidator {
                 trainingEnv.add(e);
             }
         }
-        Framework framework = FrameworkDetector.detect(module, port, database == DatabaseKind.POSTGRES);
+        Framework framework = FrameworkDetector.detect(module, port, database == DatabaseKind.POSTGRES)
+                .withEnvironment(environment(s.environment(), where, problems));
         // A stated path always wins; else the framework's health module's, else the defaults.
         String health = path("<healthPath>" + where, firstNonBlank(s.healthPath(), framework.healthPath(),
                 s.text(Setting.HEALTH_PATH)), problems);
@@ -335,10 +411,12 @@ public final class ConfigurationValidator {
 
     /** Modules added to what jdeps finds unless configured: the ones applications load only by name. */
     static List<String> defaultAddModules(String javaVersion) {
-        // jdk.naming.dns: JNDI DNS lookups (found by name, so jdeps cannot see it). jdk.crypto.ec: elliptic-curve
-        // TLS before Java 22, which moved it into java.base.
+        // jdk.naming.dns: JNDI DNS lookups (found by name, so jdeps cannot see it). jdk.zipfs: the zip file system
+        // provider, a service behind FileSystems.newFileSystem, with which frameworks (Micronaut, for one) read
+        // their metadata out of jars: without it they fail at start with ProviderNotFoundException. jdk.crypto.ec:
+        // elliptic-curve TLS before Java 22, which moved it into java.base.
         boolean old = javaVersion.matches("[0-9]{1,3}") && Integer.parseInt(javaVersion) < 22;
-        return old ? List.of("jdk.crypto.ec", "jdk.naming.dns") : List.of("jdk.naming.dns");
+        return old ? List.of("jdk.crypto.ec", "jdk.naming.dns", "jdk.zipfs") : List.of("jdk.naming.dns", "jdk.zipfs");
     }
 
     private static List<String> modules(String element, List<String> values, List<Problem> problems) {

@@ -83,6 +83,44 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     private String registry;
 
     /**
+     * The name of the repository secret that holds the registry user name. Default: the workflow's actor, which is
+     * what GHCR takes with the workflow's own token. Required with a registry other than ghcr.io.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.REGISTRY_USERNAME_SECRET)
+    private String registryUsernameSecret;
+
+    /**
+     * The name of the repository secret that holds the registry password or access token. Default:
+     * GITHUB_TOKEN (the workflow's own token, with packages: write), for ghcr.io only. Required with a registry
+     * other than ghcr.io: the workflow's token is good for GHCR alone.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.REGISTRY_PASSWORD_SECRET)
+    private String registryPasswordSecret;
+
+    /**
+     * The branches whose pushes publish the image (besides v* tags). Default: the repository's default branch,
+     * read by the workflow at run time; pushes to main and master run the pipeline. As a property,
+     * comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.RELEASE_BRANCHES)
+    private List<String> releaseBranches;
+
+    /**
+     * Whether the blocking image scan leaves out vulnerabilities that have no fixed version yet (Trivy's
+     * --ignore-unfixed): true or false. The non-blocking SARIF report for code scanning always lists them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.IGNORE_UNFIXED, defaultValue = "true")
+    private String ignoreUnfixed;
+
+    /**
      * The Java feature release the images run. Default: {@code maven.compiler.release}, else 17.
      *
      * @since 0.1.0
@@ -268,8 +306,8 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
 
     /**
      * With {@code runtime=jlink}: modules linked in addition to what {@code jdeps} finds, for code that loads them
-     * by name (reflection, service providers, JNDI). Default: {@code jdk.naming.dns} (and {@code jdk.crypto.ec}
-     * before Java 22); {@code none} adds nothing. As a property, comma-separated.
+     * by name (reflection, service providers, JNDI). Default: {@code jdk.naming.dns} and {@code jdk.zipfs} (and
+     * {@code jdk.crypto.ec} before Java 22); {@code none} adds nothing. As a property, comma-separated.
      *
      * @since 0.1.0
      */
@@ -317,6 +355,18 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
      */
     @Parameter(property = Properties.AOT_TRAINING_ENV)
     private List<String> aotTrainingEnv;
+
+    /**
+     * The app service's environment in the Compose stack, as {@code NAME=value} entries, on top of what the
+     * detected framework sets (its port and, with PostgreSQL, its data source): an entry with a name the framework
+     * sets replaces that value, any other is added after. Values are literal (no {@code $}: Compose would read it as
+     * a variable). Never secrets: {@code compose.yaml} is committed; the database password is a Compose secret.
+     * As a property, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.ENVIRONMENT)
+    private List<String> environment;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;

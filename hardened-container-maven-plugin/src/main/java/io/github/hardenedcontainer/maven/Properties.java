@@ -12,6 +12,10 @@ final class Properties {
     static final String EXCLUDES = PREFIX + "excludes";
     static final String IMAGE_NAME = PREFIX + "imageName";
     static final String REGISTRY = PREFIX + "registry";
+    static final String REGISTRY_USERNAME_SECRET = PREFIX + "registryUsernameSecret";
+    static final String REGISTRY_PASSWORD_SECRET = PREFIX + "registryPasswordSecret";
+    static final String RELEASE_BRANCHES = PREFIX + "releaseBranches";
+    static final String IGNORE_UNFIXED = PREFIX + "ignoreUnfixed";
     static final String JAVA_VERSION = PREFIX + "javaVersion";
     static final String BUILDER_IMAGE = PREFIX + "builderImage";
     static final String RUNTIME_IMAGE = PREFIX + "runtimeImage";
@@ -38,6 +42,7 @@ final class Properties {
     static final String AOT_CACHE = PREFIX + "aotCache";
     static final String AOT_TRAINING_PATHS = PREFIX + "aotTrainingPaths";
     static final String AOT_TRAINING_ENV = PREFIX + "aotTrainingEnv";
+    static final String ENVIRONMENT = PREFIX + "environment";
     static final String DRIFT = PREFIX + "drift";
     static final String STRICT = PREFIX + "strict";
     static final String FAIL_ON = PREFIX + "failOn";

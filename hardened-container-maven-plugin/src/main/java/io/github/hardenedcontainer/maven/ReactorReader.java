@@ -249,19 +249,51 @@ final class ReactorReader {
         return false;
     }
 
-    /** The program arguments of exec-maven-plugin's configuration ({@code <arguments><argument>}). */
+    /**
+     * The program arguments of exec-maven-plugin's configuration ({@code <arguments><argument>}). For
+     * {@code exec:java} they are the program's arguments as they are. When they are a {@code java} command line for
+     * {@code exec:exec} (they hold a class path: {@code <classpath/>}, {@code %classpath}, {@code -classpath} or
+     * {@code -cp}), only the arguments after the main class are the program's: the JVM options and the class path
+     * before it are the launcher's (Micronaut's parent configures such a line).
+     */
     static List<String> execArguments(MavenProject project) {
         Xpp3Dom arguments = node(config(project.getBuild().getPluginsAsMap().get("org.codehaus.mojo:exec-maven-plugin")),
                 "arguments");
-        List<String> found = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
         if (arguments != null) {
             for (Xpp3Dom argument : arguments.getChildren()) {
-                if (argument.getValue() != null && !argument.getValue().isBlank() && !argument.getValue().contains("${")) {
-                    found.add(argument.getValue().trim());
+                if ("classpath".equals(argument.getName()) || "modulepath".equals(argument.getName())) {
+                    raw.add("%" + argument.getName());
+                } else if (argument.getValue() != null && !argument.getValue().isBlank()
+                        && !argument.getValue().contains("${")) {
+                    raw.add(argument.getValue().trim());
                 }
             }
         }
-        return found;
+        return programArguments(raw);
+    }
+
+    /** See {@link #execArguments}: {@code %classpath} stands for a {@code <classpath/>} element. */
+    static List<String> programArguments(List<String> raw) {
+        boolean commandLine = raw.stream().anyMatch(a -> a.equals("%classpath") || a.equals("%modulepath")
+                || a.equals("-classpath") || a.equals("-cp") || a.equals("--class-path"));
+        if (!commandLine) {
+            return List.copyOf(raw);
+        }
+        for (int i = 0; i < raw.size(); i++) {
+            String a = raw.get(i);
+            boolean pathOption = a.equals("-classpath") || a.equals("-cp") || a.equals("--class-path")
+                    || a.equals("-p") || a.equals("--module-path");
+            if (pathOption) {
+                // Its value is the next argument, unless that is a <classpath/> element or another option.
+                if (i + 1 < raw.size() && !raw.get(i + 1).startsWith("-") && !raw.get(i + 1).startsWith("%")) {
+                    i++;
+                }
+            } else if (!a.startsWith("-") && !a.startsWith("%")) {
+                return List.copyOf(raw.subList(i + 1, raw.size()));
+            }
+        }
+        return List.of();
     }
 
     /** This plugin's configuration in a module's POM, as element name to text (or a list of texts). */

@@ -45,7 +45,9 @@ public record Framework(
         SHADED("a shaded jar"),
         SPRING_BOOT("Spring Boot"),
         HELIDON_SE("Helidon SE"),
-        QUARKUS("Quarkus");
+        HELIDON_MP("Helidon MP"),
+        QUARKUS("Quarkus"),
+        MICRONAUT("Micronaut");
 
         private final String title;
 
@@ -95,6 +97,20 @@ public record Framework(
         return new Framework(Kind.SHADED, "", "", List.of(), List.of(), List.of(), null, null,
                 "the shaded jar alone, its dependencies inside it", plain.environment(), PASSWORD_SECRET, false,
                 List.of());
+    }
+
+    /**
+     * This framework with the stated environment entries on top: a name it sets already takes the stated value
+     * in place, a new name comes after.
+     */
+    public Framework withEnvironment(Map<String, String> stated) {
+        if (stated.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new java.util.LinkedHashMap<>(environment);
+        merged.putAll(stated);
+        return new Framework(kind, version, healthModule, mavenArgs, excludedArtifacts, systemProperties, healthPath,
+                readinessPath, layout, merged, passwordSecret, copiesDependencies, trainingEnvironment);
     }
 
     /** One line for the log: {@code Spring Boot 3.5.7 with Actuator}. */

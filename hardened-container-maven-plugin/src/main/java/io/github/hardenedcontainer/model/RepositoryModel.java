@@ -12,7 +12,7 @@ import java.util.Set;
  * @param sourceDirs the {@code src} directories the services' builds need, relative to the root, sorted
  * @param mavenWrapper whether the repository has {@code mvnw} (the workflow then builds with it)
  * @param mavenConfig whether the root has a {@code .mvn} directory
- * @param registry the registry the workflow publishes to
+ * @param pipeline how the workflow gates and publishes
  * @param ciJavaVersion the Java version the workflow's build job sets up
  * @param excluded files the user asked not to generate
  */
@@ -23,7 +23,7 @@ public record RepositoryModel(
         List<String> sourceDirs,
         boolean mavenWrapper,
         boolean mavenConfig,
-        String registry,
+        Pipeline pipeline,
         String ciJavaVersion,
         Set<OutputFile> excluded) {
 

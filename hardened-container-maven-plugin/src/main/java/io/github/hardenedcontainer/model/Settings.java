@@ -79,6 +79,7 @@ public final class Settings {
 
     public String imageName() { return raw(Setting.IMAGE_NAME); }
     public String registry() { return raw(Setting.REGISTRY); }
+    public List<String> releaseBranches() { return list(Setting.RELEASE_BRANCHES); }
     public String javaVersion() { return raw(Setting.JAVA_VERSION); }
     public String builderImage() { return raw(Setting.BUILDER_IMAGE); }
     public String runtimeImage() { return raw(Setting.RUNTIME_IMAGE); }
@@ -110,6 +111,7 @@ public final class Settings {
     public String aotCache() { return raw(Setting.AOT_CACHE); }
     public List<String> aotTrainingPaths() { return list(Setting.AOT_TRAINING_PATHS); }
     public List<String> aotTrainingEnv() { return list(Setting.AOT_TRAINING_ENV); }
+    public List<String> environment() { return list(Setting.ENVIRONMENT); }
 
     @Override
     public boolean equals(Object o) {
@@ -174,6 +176,7 @@ public final class Settings {
         public Builder aotCache(String v) { return set(Setting.AOT_CACHE, v); }
         public Builder aotTrainingPaths(List<String> v) { return set(Setting.AOT_TRAINING_PATHS, v); }
         public Builder aotTrainingEnv(List<String> v) { return set(Setting.AOT_TRAINING_ENV, v); }
+        public Builder environment(List<String> v) { return set(Setting.ENVIRONMENT, v); }
 
         public Settings build() {
             return new Settings(values);

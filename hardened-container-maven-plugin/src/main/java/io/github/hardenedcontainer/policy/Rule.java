@@ -123,9 +123,12 @@ public enum Rule {
             List.of("Scorecard Dangerous-Workflow", "zizmor dangerous-triggers", "zizmor template-injection",
                     "Checkov CKV_GHA_2"),
             "use pull_request; pass event data through env: and quote it in the script"),
-    GH005(Kind.WORKFLOW, Severity.HIGH, "Trivy pinned with an explicit version; HIGH/CRITICAL fail; SARIF uploaded always",
-            List.of("zizmor unpinned-tools"),
-            "use aquasecurity/trivy-action with version: vX.Y.Z, severity: HIGH,CRITICAL, exit-code: \"1\", and"
+    GH005(Kind.WORKFLOW, Severity.HIGH, "Trivy pinned with an explicit version; HIGH/CRITICAL, and only they,"
+            + " fail each scan; SARIF uploaded always",
+            List.of("zizmor unpinned-tools", "trivy-action README: format sarif drops severity unless"
+                    + " limit-severities-for-sarif (issue 309)"),
+            "block with aquasecurity/trivy-action, version: vX.Y.Z, format: table, severity: HIGH,CRITICAL,"
+                    + " exit-code: \"1\"; report with a second step, format: sarif, exit-code: \"0\", and"
                     + " upload-sarif with if: always()"),
     GH006(Kind.WORKFLOW, Severity.HIGH, "the image that is pushed is the image that was scanned",
             List.of("supply chain: scan-then-push"),

@@ -96,6 +96,9 @@ final class WorkflowChecks {
             boolean builds = false;
             boolean cache = false;
             boolean trivy = false;
+            // Per scan target (what a Trivy step scans): whether some step blocks on it, and its first line.
+            Map<String, Boolean> targetBlocks = new java.util.LinkedHashMap<>();
+            Map<String, Integer> targetLine = new java.util.HashMap<>();
             for (YNode step : steps) {
                 String uses = step.get("uses").flatMap(YNode::text).orElse("");
                 String action = uses.contains("@") ? uses.substring(0, uses.indexOf('@')) : uses;
@@ -112,7 +115,9 @@ final class WorkflowChecks {
                 }
                 if (action.equals("aquasecurity/trivy-action")) {
                     trivy = true;
-                    checkTrivy(file, name, step, with, findings);
+                    String target = TrivyStep.target(with);
+                    targetLine.putIfAbsent(target, step.keyLine("uses"));
+                    targetBlocks.merge(target, checkTrivy(file, name, step, with, findings), Boolean::logicalOr);
                 }
                 if (action.equals("docker/login-action") || run.matches("(?s).*\\bdocker\\s+push\\b.*")) {
                     publishes = true;
@@ -137,6 +142,13 @@ final class WorkflowChecks {
                 }
             }
             scanned |= trivy;
+            targetBlocks.forEach((target, blocking) -> {
+                if (!blocking) {
+                    findings.add(new Finding(Rule.GH005, file, targetLine.get(target), "job " + name + " scans "
+                            + target + " with Trivy, but no step on it has exit-code: \"1\": findings do not fail"
+                            + " the job"));
+                }
+            });
             if (publishes) {
                 if (builds && !trivy) {
                     findings.add(new Finding(Rule.GH006, file, jobLine, "job " + name + " builds the image it pushes"
@@ -165,22 +177,67 @@ final class WorkflowChecks {
         return findings;
     }
 
-    private static void checkTrivy(String file, String job, YNode step, Optional<YNode> with, List<Finding> findings) {
+    /** Trivy's severities, lowest first; a scan without a {@code severity} input reports them all. */
+    static final List<String> SEVERITIES = List.of("UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL");
+
+    /**
+     * What a trivy-action step does with its inputs, as the action documents them: {@code severity} (default every
+     * severity), {@code exit-code} (default 0: never fails), {@code format} (default table), and for
+     * {@code format: sarif} the severity filter dropped unless {@code limit-severities-for-sarif: true}, so that the
+     * report, and with a non-zero exit code the failure, covers every severity.
+     *
+     * @param severities the severities the step reports and, when it blocks, fails on
+     * @param blocks whether findings fail the step
+     * @param sarifFilterDropped whether a stated severity filter was dropped for SARIF
+     */
+    record TrivyStep(List<String> severities, boolean blocks, boolean sarifFilterDropped) {
+
+        static TrivyStep of(Optional<YNode> with) {
+            String severity = input(with, "severity").orElse("");
+            String exitCode = input(with, "exit-code").orElse("0");
+            String format = input(with, "format").orElse("table");
+            boolean limit = input(with, "limit-severities-for-sarif").map("true"::equals).orElse(false);
+            List<String> stated = severity.isBlank() ? SEVERITIES
+                    : java.util.Arrays.stream(severity.split(",")).map(String::strip).map(String::toUpperCase).toList();
+            boolean dropped = format.equals("sarif") && !limit && !severity.isBlank();
+            return new TrivyStep(dropped ? SEVERITIES : stated, !exitCode.strip().equals("0"), dropped);
+        }
+
+        /** What the step scans, for the log: {@code the image ...} or {@code the configuration in ...}. */
+        static String target(Optional<YNode> with) {
+            String type = input(with, "scan-type").orElse("image");
+            String ref = input(with, "input").or(() -> input(with, "image-ref")).or(() -> input(with, "scan-ref"))
+                    .orElse("");
+            return (type.equals("image") ? "the image " : "the " + type + " in ") + ref;
+        }
+
+        private static Optional<String> input(Optional<YNode> with, String name) {
+            return with.flatMap(w -> w.get(name)).flatMap(YNode::text);
+        }
+    }
+
+    /** Checks one Trivy step; returns whether it fails the job on findings. */
+    private static boolean checkTrivy(String file, String job, YNode step, Optional<YNode> with, List<Finding> findings) {
         int line = step.keyLine("uses");
         String version = with.flatMap(w -> w.get("version")).flatMap(YNode::text).orElse("");
         if (!version.matches("v\\d+\\.\\d+\\.\\d+")) {
             findings.add(new Finding(Rule.GH005, file, line, "job " + job + " runs Trivy without an explicit version:"
                     + (version.isEmpty() ? " (none)" : " " + version)));
         }
-        if (!with.flatMap(w -> w.get("exit-code")).flatMap(YNode::text).map("1"::equals).orElse(false)) {
-            findings.add(new Finding(Rule.GH005, file, line, "job " + job + " runs Trivy without exit-code: \"1\":"
-                    + " findings do not fail the job"));
+        TrivyStep trivy = TrivyStep.of(with);
+        if (!trivy.blocks()) {
+            return false;
         }
-        String severity = with.flatMap(w -> w.get("severity")).flatMap(YNode::text).orElse("");
-        if (!severity.isEmpty() && !(severity.contains("HIGH") && severity.contains("CRITICAL"))) {
-            findings.add(new Finding(Rule.GH005, file, line, "job " + job + " fails only on " + severity
-                    + ": HIGH and CRITICAL must block"));
+        if (trivy.sarifFilterDropped()) {
+            findings.add(new Finding(Rule.GH005, file, line, "job " + job + " fails on every severity, LOW and MEDIUM"
+                    + " included: with format: sarif, trivy-action drops the severity filter unless"
+                    + " limit-severities-for-sarif: true is set: block with format: table and report SARIF in a"
+                    + " separate step with exit-code: \"0\""));
+        } else if (!(trivy.severities().contains("HIGH") && trivy.severities().contains("CRITICAL"))) {
+            findings.add(new Finding(Rule.GH005, file, line, "job " + job + " fails only on "
+                    + String.join(",", trivy.severities()) + ": HIGH and CRITICAL must block"));
         }
+        return true;
     }
 
     /** SARIF of a Trivy step must be uploaded even when the scan fails. */

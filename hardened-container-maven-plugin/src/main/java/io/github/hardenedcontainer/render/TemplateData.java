@@ -4,6 +4,7 @@ import io.github.hardenedcontainer.data.ActionPin;
 import io.github.hardenedcontainer.data.ProductData;
 import io.github.hardenedcontainer.model.BuildMode;
 import io.github.hardenedcontainer.model.Framework;
+import io.github.hardenedcontainer.model.Pipeline;
 import io.github.hardenedcontainer.model.RepositoryModel;
 import io.github.hardenedcontainer.model.RuntimeKind;
 import io.github.hardenedcontainer.model.ServiceModel;
@@ -17,7 +18,9 @@ import java.util.Map;
  * knowledge of the plugin's classes; the names below are the documented contract for template overrides.
  *
  * <pre>
- * repo.*     multiModule, mavenWrapper, mavenConfig, mvnCommand, registry, ciJavaVersion, trivyVersion, modulePoms, sourceDirs,
+ * repo.*     multiModule, mavenWrapper, mavenConfig, mvnCommand, registry, registryUsername, registryPassword (workflow
+ *            expressions), ignoreUnfixed, pushBranches (a YAML flow list), releaseCondition (an expression),
+ *            ciJavaVersion, trivyVersion, modulePoms, sourceDirs,
  *            services (list of service maps), anyPostgres, prebuilt, pins (action name -> {uses, release})
  * service.*  name, imageName, artifactId, description, license, scmUrl, modulePath, modulePrefix, contextPath,
  *            jarGlob, jarName, sourceDirs (the src directories its build needs), mainClass, javaVersion, builderImage, runtimeImage, postgresImage, uid, gid, port,
@@ -28,7 +31,8 @@ import java.util.Map;
  *            jarStated (a stated jarName), jarVersioned (jarName holds * for the built version),
  *            framework (what was detected, for comments), mavenArgs (extra builder arguments, with a leading space),
  *            excludedArtifacts (comma-separated), copiesDependencies, quarkusFastJar,
- *            environment (the app service's Compose environment: name -> YAML scalar), passwordSecret (the password's
+ *            environment (the app service's Compose environment: name -> YAML scalar), appEnvVariable (whether
+ *            it reads the APP_ENV variable), passwordSecret (the password's
  *            file name under /run/secrets), passwordSecretRenamed (whether that differs from the secret's name)
  * </pre>
  */
@@ -73,7 +77,20 @@ public final class TemplateData {
         m.put("multiModule", repo.multiModule());
         m.put("mavenWrapper", repo.mavenWrapper());
         m.put("mvnCommand", repo.mavenWrapper() ? "./mvnw" : "mvn");
-        m.put("registry", repo.registry());
+        Pipeline pipeline = repo.pipeline();
+        m.put("registry", pipeline.registry());
+        m.put("registryUsername", pipeline.usernameSecret() == null ? "${{ github.actor }}"
+                : "${{ secrets." + pipeline.usernameSecret() + " }}");
+        m.put("registryPassword", "${{ secrets." + pipeline.passwordSecret() + " }}");
+        m.put("ignoreUnfixed", pipeline.ignoreUnfixed());
+        // The branches whose pushes run the pipeline, and the publishing condition for them.
+        List<String> branches = pipeline.releaseBranches().isEmpty() ? List.of("main", "master")
+                : pipeline.releaseBranches();
+        m.put("pushBranches", "[" + String.join(", ", branches.stream().map(TemplateData::yamlScalar).toList()) + "]");
+        m.put("releaseCondition", pipeline.releaseBranches().isEmpty()
+                ? "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)"
+                : String.join(" || ", pipeline.releaseBranches().stream()
+                        .map(b -> "github.ref == 'refs/heads/" + b + "'").toList()));
         m.put("ciJavaVersion", repo.ciJavaVersion());
         m.put("trivyVersion", ProductData.get().defaultValue("trivy.version", repo.ciJavaVersion()));
         m.put("modulePoms", repo.modulePoms());
@@ -156,6 +173,8 @@ public final class TemplateData {
         Map<String, String> environment = new LinkedHashMap<>();
         s.framework().environment().forEach((name, value) -> environment.put(name, yamlScalar(value)));
         m.put("environment", environment);
+        // APP_ENV is a variable of the stack (listed in .env.example) unless <environment> states a literal value.
+        m.put("appEnvVariable", s.framework().environment().getOrDefault("APP_ENV", "").contains("${APP_ENV"));
         m.put("passwordSecret", s.framework().passwordSecret());
         m.put("passwordSecretRenamed", !s.framework().passwordSecret().equals(Framework.PASSWORD_SECRET));
 

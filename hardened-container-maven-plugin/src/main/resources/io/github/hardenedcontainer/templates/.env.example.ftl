@@ -10,8 +10,10 @@
 APP_PORT=[=s.port]
 # Name and tag of the image compose builds and runs.
 APP_IMAGE=[=s.imageName]:local
+<#if s.appEnvVariable>
 # Environment name passed to the app.
 APP_ENV=local
+</#if>
 # Base image of the Dockerfile's builder stage (JDK and Maven).
 BUILDER_IMAGE=[=s.builderImage]
 # Base image of the Dockerfile's runtime stage.

@@ -185,6 +185,8 @@ RUN [=s.trainingCommand] > /tmp/training.log 2>&1 & pid=$!; \
       fi; \
       if [ -n "$module" ]; then \
         echo "training run: the linked runtime lacks the module $module ($missing is loaded by name, which jdeps cannot see): add <jlinkAddModules><module>$module</module></jlinkAddModules>" >&2; \
+      elif grep -q 'ProviderNotFoundException' /tmp/training.log; then \
+        echo "training run: a file system provider is missing from the linked runtime (the zip provider is jdk.zipfs, a service jdeps cannot see): add <jlinkAddModules><module>jdk.zipfs</module></jlinkAddModules>" >&2; \
       elif [ -n "$missing" ]; then \
         echo "training run: the class $missing is not on the class path: check <mainClass>, and that the jar and its dependencies are built" >&2; \
       elif grep -q -e 'Connection refused' -e 'ConnectException' /tmp/training.log; then \

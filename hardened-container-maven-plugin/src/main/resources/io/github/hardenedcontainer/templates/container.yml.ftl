@@ -1,4 +1,7 @@
-<#-- CI workflow: build and test -> image build + blocking Trivy scan -> publish. Data model: see TemplateData. -->
+<#-- CI workflow: build and test -> image build + blocking Trivy scan -> publish. Data model: see TemplateData.
+     The scans follow trivy-action's documented inputs: with format: sarif the action drops the severity filter
+     unless limit-severities-for-sarif is true, so the blocking steps print a table (HIGH and CRITICAL only) and
+     separate steps that never block write the full SARIF for code scanning. -->
 <#macro uses action>[=repo.pins[action].uses] # [=repo.pins[action].release]</#macro>
 <#macro matrix>
     strategy:
@@ -16,7 +19,7 @@ name: container
 
 on:
   push:
-    branches: [main]
+    branches: [=repo.pushBranches]
     tags: ["v*"]
   pull_request:
   workflow_dispatch:
@@ -84,6 +87,11 @@ jobs:
 </#if>
       - name: Set up Buildx
         uses: <@uses "docker/setup-buildx-action"/>
+      - name: Image labels
+        id: meta
+        uses: <@uses "docker/metadata-action"/>
+        with:
+          images: [=repo.registry]/${{ github.repository_owner }}/${{ matrix.image }}
       - name: Build image
         id: build
         uses: <@uses "docker/build-push-action"/>
@@ -92,36 +100,63 @@ jobs:
           file: ${{ matrix.dockerfile }}
           push: false
           tags: ${{ matrix.image }}:scan
+          labels: ${{ steps.meta.outputs.labels }}
           outputs: type=docker,dest=${{ runner.temp }}/image.tar
           cache-from: type=gha,scope=${{ matrix.name }}
           cache-to: type=gha,mode=max,scope=${{ matrix.name }}
-      - name: Scan image (HIGH and CRITICAL block)
+      - name: Scan the image for <#if repo.ignoreUnfixed>fixable </#if>HIGH and CRITICAL vulnerabilities (blocks)
         uses: <@uses "aquasecurity/trivy-action"/>
         with:
           version: [=repo.trivyVersion]
           input: ${{ runner.temp }}/image.tar
+          format: table
           severity: HIGH,CRITICAL
+          ignore-unfixed: [=repo.ignoreUnfixed?c]
           exit-code: "1"
           trivyignores: .trivyignore
+      - name: Report every image vulnerability to code scanning (does not block)
+        if: ${{ always() && steps.build.outcome == 'success' }}
+        uses: <@uses "aquasecurity/trivy-action"/>
+        with:
+          version: [=repo.trivyVersion]
+          input: ${{ runner.temp }}/image.tar
           format: sarif
           output: trivy-image.sarif
-      - name: Upload image scan results
+          exit-code: "0"
+          trivyignores: .trivyignore
+      - name: Upload the image report
         if: ${{ always() && hashFiles('trivy-image.sarif') != '' }}
         uses: <@uses "github/codeql-action/upload-sarif"/>
         with:
           sarif_file: trivy-image.sarif
           category: trivy-image-${{ matrix.name }}
-      - name: Scan Dockerfile and Compose file (HIGH and CRITICAL block)
+      # Only the generated Dockerfile, at its path in the repository (so the SARIF points at it), never test fixtures.
+      - name: Collect the Dockerfile for its configuration scan
+        env:
+          DOCKERFILE: ${{ matrix.dockerfile }}
+        run: |
+          mkdir -p "$RUNNER_TEMP/container-config/$(dirname "$DOCKERFILE")"
+          cp "$DOCKERFILE" "$RUNNER_TEMP/container-config/$DOCKERFILE"
+      - name: Scan the Dockerfile for HIGH and CRITICAL misconfigurations (blocks)
         uses: <@uses "aquasecurity/trivy-action"/>
         with:
           version: [=repo.trivyVersion]
           scan-type: config
-          scan-ref: .
+          scan-ref: ${{ runner.temp }}/container-config
+          format: table
           severity: HIGH,CRITICAL
           exit-code: "1"
+      - name: Report every Dockerfile misconfiguration to code scanning (does not block)
+        if: ${{ always() }}
+        uses: <@uses "aquasecurity/trivy-action"/>
+        with:
+          version: [=repo.trivyVersion]
+          scan-type: config
+          scan-ref: ${{ runner.temp }}/container-config
           format: sarif
           output: trivy-config.sarif
-      - name: Upload configuration scan results
+          exit-code: "0"
+      - name: Upload the Dockerfile report
         if: ${{ always() && hashFiles('trivy-config.sarif') != '' }}
         uses: <@uses "github/codeql-action/upload-sarif"/>
         with:
@@ -145,7 +180,7 @@ jobs:
   publish:
     name: Publish ${{ matrix.name }}
     needs: image
-    if: ${{ github.event_name == 'push' && (github.ref == format('refs/heads/{0}', github.event.repository.default_branch) || startsWith(github.ref, 'refs/tags/v')) }}
+    if: ${{ github.event_name == 'push' && ([=repo.releaseCondition] || startsWith(github.ref, 'refs/tags/v')) }}
     runs-on: ubuntu-24.04
     timeout-minutes: 20
     environment: release
@@ -179,8 +214,8 @@ jobs:
         uses: <@uses "docker/login-action"/>
         with:
           registry: [=repo.registry]
-          username: ${{ github.actor }}
-          password: ${{ secrets.GITHUB_TOKEN }}
+          username: [=repo.registryUsername]
+          password: [=repo.registryPassword]
       - name: Image tags
         id: meta
         uses: <@uses "docker/metadata-action"/>
@@ -211,9 +246,28 @@ jobs:
           image: ${{ steps.push.outputs.name }}@${{ steps.push.outputs.digest }}
           format: spdx-json
           output-file: sbom-${{ matrix.name }}.spdx.json
+      - name: SBOM attestation on the pushed digest
+        uses: <@uses "actions/attest-sbom"/>
+        with:
+          subject-name: ${{ steps.push.outputs.name }}
+          subject-digest: ${{ steps.push.outputs.digest }}
+          sbom-path: sbom-${{ matrix.name }}.spdx.json
+          push-to-registry: true
       - name: Build provenance attestation
         uses: <@uses "actions/attest-build-provenance"/>
         with:
           subject-name: ${{ steps.push.outputs.name }}
           subject-digest: ${{ steps.push.outputs.digest }}
           push-to-registry: true
+      - name: Summary
+        env:
+          IMAGE: ${{ steps.push.outputs.name }}
+          DIGEST: ${{ steps.push.outputs.digest }}
+        run: |
+          {
+            echo "### Published ${IMAGE}"
+            echo
+            echo "Digest: \`${DIGEST}\`"
+            echo
+            echo "Verify: \`gh attestation verify oci://${IMAGE}@${DIGEST} --owner ${GITHUB_REPOSITORY_OWNER}\`"
+          } >> "$GITHUB_STEP_SUMMARY"

@@ -46,6 +46,67 @@ class FrameworkDetectorTest {
     }
 
     @Test
+    void micronautFromItsParentShipsItsShadedJarWithItsManagementProbes() {
+        Framework f = FrameworkDetector.detect(module(List.of("io.micronaut:micronaut-http-server-netty",
+                "io.micronaut:micronaut-management"), List.of("io.micronaut.maven:micronaut-maven-plugin:4.11.6",
+                "org.apache.maven.plugins:maven-shade-plugin:3.6.1"), "io.micronaut.platform:micronaut-parent:4.10.8",
+                true), 8080, true);
+        assertThat(f.describe()).isEqualTo("Micronaut 4.10.8 with management");
+        assertThat(f.healthPath()).isEqualTo("/health/liveness");
+        assertThat(f.readinessPath()).isEqualTo("/health/readiness");
+        assertThat(f.systemProperties()).containsExactly("-Dmicronaut.server.port=8080");
+        assertThat(f.copiesDependencies()).isFalse();
+        assertThat(f.environment()).containsExactly(java.util.Map.entry("APP_ENV", "${APP_ENV:-local}"),
+                java.util.Map.entry("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db:5432/app"),
+                java.util.Map.entry("DATASOURCES_DEFAULT_USERNAME", "app"));
+    }
+
+    @Test
+    void micronautWithoutManagementHasNoProbesOfItsOwnAndAThinJarCopiesItsLibraries() {
+        Framework f = FrameworkDetector.detect(module(List.of("io.micronaut:micronaut-http-server-netty"),
+                List.of("io.micronaut.maven:micronaut-maven-plugin:4.11.6"), null, false), 8080, false);
+        assertThat(f.kind()).isEqualTo(Framework.Kind.MICRONAUT);
+        assertThat(f.describe()).isEqualTo("Micronaut");
+        assertThat(f.healthPath()).isNull();
+        assertThat(f.copiesDependencies()).isTrue();
+        assertThat(f.environment()).containsOnlyKeys("APP_ENV");
+    }
+
+    @Test
+    void quarkusWithPostgresGetsItsDataSourceVariables() {
+        Framework f = FrameworkDetector.detect(module(List.of("io.quarkus:quarkus-rest"),
+                List.of("io.quarkus:quarkus-maven-plugin:3.33.2"), null), 8080, true);
+        assertThat(f.environment()).containsOnlyKeys("APP_ENV", "QUARKUS_DATASOURCE_JDBC_URL",
+                "QUARKUS_DATASOURCE_USERNAME");
+        assertThat(f.environment()).doesNotContainKey("DATABASE_PASSWORD_FILE");
+    }
+
+    @Test
+    void statedEnvironmentReplacesInPlaceAndAppendsTheRest() {
+        Framework f = Framework.plain(8080, false).withEnvironment(new java.util.LinkedHashMap<>(java.util.Map.of(
+                "APP_ENV", "prod")));
+        f = f.withEnvironment(java.util.Map.of("FEATURE_X", "on"));
+        assertThat(f.environment().keySet()).containsExactly("PORT", "APP_ENV", "FEATURE_X");
+        assertThat(f.environment()).containsEntry("APP_ENV", "prod");
+    }
+
+    @Test
+    void helidonMpFromItsParentWithMicroProfileHealthBeforeTheSeWebServerItBringsAlong() {
+        Framework f = FrameworkDetector.detect(module(List.of("io.helidon.microprofile.bundles:helidon-microprofile-core",
+                "io.helidon.microprofile.health:helidon-microprofile-health", "io.helidon.webserver:helidon-webserver"),
+                List.of(), "io.helidon.applications:helidon-mp:4.4.0"), 8080, false);
+        assertThat(f.describe()).isEqualTo("Helidon MP 4.4.0 with MicroProfile Health");
+        assertThat(f.healthPath()).isEqualTo("/health/live");
+        assertThat(f.readinessPath()).isEqualTo("/health/ready");
+        assertThat(f.systemProperties()).containsExactly("-Dserver.port=8080", "-Dserver.host=0.0.0.0");
+        assertThat(f.copiesDependencies()).isTrue();
+        Framework bare = FrameworkDetector.detect(module(List.of("io.helidon.microprofile.server:helidon-microprofile-server"),
+                List.of(), null), 8080, false);
+        assertThat(bare.kind()).isEqualTo(Framework.Kind.HELIDON_MP);
+        assertThat(bare.healthPath()).isNull();
+    }
+
+    @Test
     void aSpringBootShadedBuildIsStillSpringBoot() {
         Framework f = FrameworkDetector.detect(module(List.of(),
                 List.of("org.springframework.boot:spring-boot-maven-plugin:3.5.7"), null, true), 8080, false);

@@ -43,12 +43,12 @@ class ConfigurationValidatorTest {
         assertThat(s.runtimeImage()).hasToString("gcr.io/distroless/cc-debian12:nonroot");
         assertThat(s.runtime()).isEqualTo(RuntimeKind.JLINK);
         assertThat(s.jlinkModules()).isEmpty();
-        assertThat(s.jlinkAddModules()).containsExactly("jdk.crypto.ec", "jdk.naming.dns");
+        assertThat(s.jlinkAddModules()).containsExactly("jdk.crypto.ec", "jdk.naming.dns", "jdk.zipfs");
         assertThat(s.aotCache()).isTrue();
         assertThat(s.aotCacheFormat()).as("Java 17: a CDS archive, not a JDK 25 AOT cache").isFalse();
         assertThat(s.aotTrainingPaths()).containsExactly("/health", "/ready");
         assertThat(s.contextPath()).isEqualTo(".");
-        assertThat(repo.registry()).isEqualTo("ghcr.io");
+        assertThat(repo.pipeline().registry()).isEqualTo("ghcr.io");
         assertThat(repo.multiModule()).isFalse();
     }
 
@@ -126,7 +126,7 @@ class ConfigurationValidatorTest {
         assertThat(s.jlinkAddModules()).isEmpty();
         assertThat(s.jlinkExcludeModules()).containsExactly("java.desktop", "java.sql");
         assertThat(Fixtures.plainJar(Settings.builder().javaVersion("25").build())).satisfies(facts -> assertThat(
-                validator.validate(facts).services().get(0).jlinkAddModules()).containsExactly("jdk.naming.dns"));
+                validator.validate(facts).services().get(0).jlinkAddModules()).containsExactly("jdk.naming.dns", "jdk.zipfs"));
     }
 
     @Test
@@ -205,7 +205,10 @@ class ConfigurationValidatorTest {
         "aotCache|yes|<aotCache> (got \"yes\"): must be true",
         "aotTrainingPaths|api/items|<aotTrainingPaths> (got \"api/items\"): each must be an HTTP path",
         "aotTrainingEnv|DATABASE URL=x|<aotTrainingEnv> (got \"DATABASE URL=x\"): each must be NAME=value",
-        "aotTrainingEnv|DB_PASSWORD=hunter2|<aotTrainingEnv> (got \"DB_PASSWORD=hunter2\"): looks like a secret"
+        "aotTrainingEnv|DB_PASSWORD=hunter2|<aotTrainingEnv> (got \"DB_PASSWORD=hunter2\"): looks like a secret",
+        "environment|JAVA OPTS=x|<environment> (got \"JAVA OPTS=x\"): each must be NAME=value",
+        "environment|QUARKUS_DATASOURCE_PASSWORD=hunter2|<environment> (got \"QUARKUS_DATASOURCE_PASSWORD=hunter2\"): looks like a secret, and compose.yaml is committed",
+        "environment|GREETING=${USER}|<environment> (got \"GREETING=${USER}\"): holds a $, which Compose reads as a variable"
     })
     void rejectsBadValuesWithElementValueAndFix(String element, String value, String expected) {
         Settings.Builder b = Settings.builder();
@@ -234,6 +237,7 @@ class ConfigurationValidatorTest {
             case "aotCache" -> b.aotCache(value);
             case "aotTrainingPaths" -> b.aotTrainingPaths(List.of(value));
             case "aotTrainingEnv" -> b.aotTrainingEnv(List.of(value));
+            case "environment" -> b.environment(List.of(value));
             default -> throw new IllegalArgumentException(element);
         }
         assertThatThrownBy(() -> validator.validate(Fixtures.plainJar(b.build())))

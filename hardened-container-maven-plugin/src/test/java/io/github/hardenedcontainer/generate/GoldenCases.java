@@ -25,7 +25,12 @@ public final class GoldenCases {
                 .builderImage("eclipse-temurin:17-jdk-noble@" + DIGEST)
                 .runtimeImage("eclipse-temurin:17-jre-noble@" + DIGEST)
                 .uid("20001").gid("20002").hostAddress("0.0.0.0").healthPath("/q/health/live")
-                .registry("registry.example.com:5000").excludes(List.of(".github/dependabot.yml")).build()));
+                .registry("registry.example.com:5000")
+                .set(io.github.hardenedcontainer.model.Setting.REGISTRY_USERNAME_SECRET, "REGISTRY_USER")
+                .set(io.github.hardenedcontainer.model.Setting.REGISTRY_PASSWORD_SECRET, "REGISTRY_TOKEN")
+                .set(io.github.hardenedcontainer.model.Setting.RELEASE_BRANCHES, List.of("master", "release/2026"))
+                .set(io.github.hardenedcontainer.model.Setting.IGNORE_UNFIXED, "false")
+                .excludes(List.of(".github/dependabot.yml")).build()));
         cases.put("java25-aot", Fixtures.postgresService(Settings.builder().javaVersion("25")
                 .jlinkExcludeModules(List.of("java.desktop")).aotTrainingPaths(List.of("/", "/api/items/1"))
                 .aotTrainingEnv(List.of("DATABASE_URL=postgres://training@127.0.0.1:9/training", "GREETING=hello world"))

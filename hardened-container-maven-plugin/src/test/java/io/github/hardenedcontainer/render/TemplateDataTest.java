@@ -29,6 +29,18 @@ class TemplateDataTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void statedEnvironmentEntriesReachTheStackQuotedAndAStatedAppEnvIsNoLongerAVariable() throws Exception {
+        Map<String, Object> s = service(Settings.builder()
+                .environment(List.of("APP_ENV=prod", "GREETING=hello: world", "FLAG=true")).build());
+        Map<String, String> environment = (Map<String, String>) s.get("environment");
+        assertThat(environment.keySet()).containsExactly("PORT", "APP_ENV", "GREETING", "FLAG");
+        assertThat(environment).containsEntry("GREETING", "\"hello: world\"").containsEntry("FLAG", "\"true\"");
+        assertThat(s.get("appEnvVariable")).isEqualTo(false);
+        assertThat(service(Settings.defaults()).get("appEnvVariable")).isEqualTo(true);
+    }
+
+    @Test
     void theTrainingRunIsTheEntrypointWritingTheCacheWithItsEnvironmentQuoted() throws Exception {
         Map<String, Object> s = service(Settings.builder().javaVersion("25")
                 .aotTrainingEnv(List.of("A=plain", "B=two words", "C=it's", "D=")).build());
