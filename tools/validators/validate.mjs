@@ -58,6 +58,11 @@ if (kind === "workflow") {
   };
   dropIds(schema);
   delete schema.$schema;
+  // The packaged schema predates the build section's "secrets" (the Compose specification's build.md: a list of
+  // secret names, or long-syntax entries, as a service's own "secrets" takes them; Compose v2 implements it).
+  // Give the build the service's definition of that list, so a build secret is checked like any other.
+  const build = schema.definitions.service.properties.build.oneOf.find((s) => s.type === "object");
+  if (!build.properties.secrets) build.properties.secrets = schema.definitions.service.properties.secrets;
   const ajv = new Ajv2019({ strict: false, allErrors: true, logger: false });
   addFormats(ajv);
   // Compose's own formats, as Compose reads them (Go durations, port and expose specs, subnets).

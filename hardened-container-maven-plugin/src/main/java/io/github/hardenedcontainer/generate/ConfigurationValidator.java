@@ -6,6 +6,7 @@ import io.github.hardenedcontainer.detect.FrameworkDetector;
 import io.github.hardenedcontainer.model.BuildMode;
 import io.github.hardenedcontainer.model.DatabaseKind;
 import io.github.hardenedcontainer.model.Framework;
+import io.github.hardenedcontainer.model.ImagePins;
 import io.github.hardenedcontainer.model.ImageReference;
 import io.github.hardenedcontainer.model.InvalidConfigurationException;
 import io.github.hardenedcontainer.model.ModuleFacts;
@@ -123,7 +124,7 @@ public final class ConfigurationValidator {
                         + " set <mainClass> in its hardened-container-maven-plugin configuration to containerize it");
                 continue;
             }
-            ServiceModel service = service(module, multiModule, mainClass, problems, where);
+            ServiceModel service = service(module, multiModule, mainClass, problems, where, reactor.pins());
             Framework framework = service.framework();
             if (framework.kind() != Framework.Kind.PLAIN) {
                 info.accept("Detected " + framework.describe() + " in " + module.artifactId() + where + ": main class "
@@ -164,7 +165,9 @@ public final class ConfigurationValidator {
     static Pipeline pipeline(Settings shared, String registry, List<Problem> problems) {
         String user = blankToNull(shared.text(Setting.REGISTRY_USERNAME_SECRET));
         String password = blankToNull(shared.text(Setting.REGISTRY_PASSWORD_SECRET));
-        for (String[] secret : new String[][] {{"<registryUsernameSecret>", user}, {"<registryPasswordSecret>", password}}) {
+        String settings = blankToNull(shared.text(Setting.MAVEN_SETTINGS_SECRET));
+        for (String[] secret : new String[][] {{"<registryUsernameSecret>", user}, {"<registryPasswordSecret>", password},
+                {"<mavenSettingsSecret>", settings}}) {
             if (secret[1] != null && !SECRET_REFERENCE.matcher(secret[1]).matches()) {
                 problems.add(new Problem(secret[0], secret[1], "must be the name of a repository secret (letters,"
                         + " digits and _, not starting with a digit or GITHUB_ unless it is GITHUB_TOKEN), such as"
@@ -190,8 +193,12 @@ public final class ConfigurationValidator {
         if (!unfixed.equals("true") && !unfixed.equals("false")) {
             problems.add(new Problem("<ignoreUnfixed>", unfixed, "must be true or false"));
         }
+        if ("GITHUB_TOKEN".equals(settings)) {
+            problems.add(new Problem("<mavenSettingsSecret>", settings, "must name a repository secret that holds a"
+                    + " settings.xml, such as MAVEN_SETTINGS_XML"));
+        }
         return new Pipeline(registry, user, password == null ? "GITHUB_TOKEN" : password, !"false".equals(unfixed),
-                branches);
+                branches, settings);
     }
 
     private static String blankToNull(String value) {
@@ -203,7 +210,7 @@ public final class ConfigurationValidator {
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
     private ServiceModel service(ModuleFacts module, boolean multiModule, String mainClass, List<Problem> problems,
-            String where) {
+            String where, ImagePins pins) {
         Settings s = module.settings();
         ProductData data = ProductData.get();
 
@@ -223,8 +230,8 @@ public final class ConfigurationValidator {
             javaVersion = "17";
         }
 
-        ImageReference builder = image("<builderImage>" + where, firstNonBlank(s.builderImage(),
-                data.defaultValue("builder.image", javaVersion)), problems);
+        ImageReference builder = pins.apply(image("<builderImage>" + where, firstNonBlank(s.builderImage(),
+                data.defaultValue("builder.image", javaVersion)), problems));
         RuntimeKind runtimeKind = RuntimeKind.JLINK;
         if (!isBlank(s.runtime())) {
             runtimeKind = RuntimeKind.parse(s.runtime().trim().toLowerCase(Locale.ROOT)).orElseGet(() -> {
@@ -234,9 +241,9 @@ public final class ConfigurationValidator {
                 return RuntimeKind.JLINK;
             });
         }
-        ImageReference runtime = image("<runtimeImage>" + where, firstNonBlank(s.runtimeImage(),
+        ImageReference runtime = pins.apply(image("<runtimeImage>" + where, firstNonBlank(s.runtimeImage(),
                 data.defaultValue(runtimeKind == RuntimeKind.JLINK ? "runtime.image.jlink" : "runtime.image",
-                        javaVersion)), problems);
+                        javaVersion)), problems));
         List<String> jlinkModules = modules("<jlinkModules>" + where, s.jlinkModules(), problems);
         // Not set: the default modules; "none": no extra module.
         boolean addNone = s.jlinkAddModules() != null && s.jlinkAddModules().size() == 1
@@ -296,8 +303,8 @@ public final class ConfigurationValidator {
             });
         }
         ImageReference postgres = database == DatabaseKind.POSTGRES
-                ? image("<postgresImage>" + where, firstNonBlank(s.postgresImage(),
-                        data.defaultValue("postgres.image", javaVersion)), problems)
+                ? pins.apply(image("<postgresImage>" + where, firstNonBlank(s.postgresImage(),
+                        data.defaultValue("postgres.image", javaVersion)), problems))
                 : null;
 
         BuildMode buildMode = BuildMode.DOCKER;

@@ -1,10 +1,13 @@
 package io.github.hardenedcontainer.maven;
 
 import io.github.hardenedcontainer.generate.GenerateRequest;
+import io.github.hardenedcontainer.model.ImagePins;
 import io.github.hardenedcontainer.model.ReactorFacts;
 import io.github.hardenedcontainer.model.Setting;
 import io.github.hardenedcontainer.model.Settings;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -119,6 +122,19 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
      */
     @Parameter(property = Properties.IGNORE_UNFIXED, defaultValue = "true")
     private String ignoreUnfixed;
+
+    /**
+     * For builds against private Maven repositories: the name of the repository secret that holds the Maven
+     * settings.xml with their credentials. The workflow then writes it to the runner's ~/.m2/settings.xml for its
+     * Maven steps and hands it to the image build as the BuildKit secret maven-settings, and compose.yaml's build
+     * reads it from the file MAVEN_SETTINGS names (Compose v2). The Dockerfile always accepts that secret
+     * (docker build --secret id=maven-settings,src=$HOME/.m2/settings.xml): it is mounted for the Maven steps only,
+     * never in a layer, the build context or the image history.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.MAVEN_SETTINGS_SECRET)
+    private String mavenSettingsSecret;
 
     /**
      * The Java feature release the images run. Default: {@code maven.compiler.release}, else 17.
@@ -402,7 +418,8 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
         }
         Path root = repositoryRoot();
         List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
-        ReactorFacts facts = ReactorReader.read(root, all, project, settings(), session.getUserProperties());
+        ReactorFacts facts = ReactorReader.read(root, all, project, settings(), session.getUserProperties())
+                .withPins(readPins(root));
         execute(new ExecutionContext(root, facts));
     }
 
@@ -432,6 +449,21 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
             }
         }
         return root;
+    }
+
+    /** The digests hardened:pin wrote ({@code hardened-pins.properties} at the root), or none without the file. */
+    static ImagePins readPins(Path root) throws MojoFailureException {
+        Path file = root.resolve(ImagePins.FILE);
+        if (!Files.isRegularFile(file)) {
+            return ImagePins.none();
+        }
+        try {
+            return ImagePins.parse(Files.readString(file));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoFailureException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The goal's work, with the reactor read. */

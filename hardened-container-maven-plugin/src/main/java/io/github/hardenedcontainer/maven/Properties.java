@@ -16,6 +16,7 @@ final class Properties {
     static final String REGISTRY_PASSWORD_SECRET = PREFIX + "registryPasswordSecret";
     static final String RELEASE_BRANCHES = PREFIX + "releaseBranches";
     static final String IGNORE_UNFIXED = PREFIX + "ignoreUnfixed";
+    static final String MAVEN_SETTINGS_SECRET = PREFIX + "mavenSettingsSecret";
     static final String JAVA_VERSION = PREFIX + "javaVersion";
     static final String BUILDER_IMAGE = PREFIX + "builderImage";
     static final String RUNTIME_IMAGE = PREFIX + "runtimeImage";

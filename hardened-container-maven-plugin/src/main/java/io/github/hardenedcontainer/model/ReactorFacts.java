@@ -12,6 +12,7 @@ import java.util.List;
  * @param settings the repository-wide settings (registry, excludes), from the root's configuration
  * @param problems what reading the modules' configurations found wrong (an unknown element, say); reported with
  *     the validator's problems
+ * @param pins the digests hardened:pin resolved for image tags ({@code hardened-pins.properties})
  */
 public record ReactorFacts(
         List<ModuleFacts> modules,
@@ -19,12 +20,25 @@ public record ReactorFacts(
         boolean mavenWrapper,
         boolean mavenConfig,
         Settings settings,
-        List<Problem> problems) {
+        List<Problem> problems,
+        ImagePins pins) {
 
     public ReactorFacts {
         modules = List.copyOf(modules);
         modulePoms = List.copyOf(modulePoms);
         problems = List.copyOf(problems);
+        pins = pins == null ? ImagePins.none() : pins;
+    }
+
+    /** Facts without pins. */
+    public ReactorFacts(List<ModuleFacts> modules, List<String> modulePoms, boolean mavenWrapper, boolean mavenConfig,
+            Settings settings, List<Problem> problems) {
+        this(modules, modulePoms, mavenWrapper, mavenConfig, settings, problems, ImagePins.none());
+    }
+
+    /** These facts with the given pins. */
+    public ReactorFacts withPins(ImagePins pins) {
+        return new ReactorFacts(modules, modulePoms, mavenWrapper, mavenConfig, settings, problems, pins);
     }
 
     /** Facts with no configuration problem. */

@@ -20,6 +20,7 @@ public enum Setting {
     REGISTRY_PASSWORD_SECRET("registryPasswordSecret", Kind.TEXT, Scope.REPOSITORY, null),
     RELEASE_BRANCHES("releaseBranches", Kind.LIST, Scope.REPOSITORY, null),
     IGNORE_UNFIXED("ignoreUnfixed", Kind.TEXT, Scope.REPOSITORY, "true"),
+    MAVEN_SETTINGS_SECRET("mavenSettingsSecret", Kind.TEXT, Scope.REPOSITORY, null),
     IMAGE_NAME("imageName", Kind.TEXT, Scope.MODULE, null),
     JAVA_VERSION("javaVersion", Kind.TEXT, Scope.MODULE, null),
     BUILDER_IMAGE("builderImage", Kind.TEXT, Scope.MODULE, null),

@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <pre>
  * repo.*     multiModule, mavenWrapper, mavenConfig, mvnCommand, registry, registryUsername, registryPassword (workflow
- *            expressions), ignoreUnfixed, pushBranches (a YAML flow list), releaseCondition (an expression),
+ *            expressions), ignoreUnfixed, mavenSettings (the settings.xml secret's expression, or empty), pushBranches (a YAML flow list), releaseCondition (an expression),
  *            ciJavaVersion, trivyVersion, modulePoms, sourceDirs,
  *            services (list of service maps), anyPostgres, prebuilt, pins (action name -> {uses, release})
  * service.*  name, imageName, artifactId, description, license, scmUrl, modulePath, modulePrefix, contextPath,
@@ -83,6 +83,8 @@ public final class TemplateData {
                 : "${{ secrets." + pipeline.usernameSecret() + " }}");
         m.put("registryPassword", "${{ secrets." + pipeline.passwordSecret() + " }}");
         m.put("ignoreUnfixed", pipeline.ignoreUnfixed());
+        m.put("mavenSettings", pipeline.mavenSettingsSecret() == null ? ""
+                : "${{ secrets." + pipeline.mavenSettingsSecret() + " }}");
         // The branches whose pushes run the pipeline, and the publishing condition for them.
         List<String> branches = pipeline.releaseBranches().isEmpty() ? List.of("main", "master")
                 : pipeline.releaseBranches();

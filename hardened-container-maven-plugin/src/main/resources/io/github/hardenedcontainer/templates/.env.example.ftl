@@ -18,6 +18,11 @@ APP_ENV=local
 BUILDER_IMAGE=[=s.builderImage]
 # Base image of the Dockerfile's runtime stage.
 RUNTIME_IMAGE=[=s.runtimeImage]
+<#if repo.mavenSettings?has_content && !s.prebuilt>
+# Path of the Maven settings.xml with the private repositories' credentials; the image build reads it as a
+# BuildKit secret, never into the image. Required.
+MAVEN_SETTINGS=
+</#if>
 <#if s.postgres>
 # PostgreSQL image of the db service.
 POSTGRES_IMAGE=[=s.postgresImage]

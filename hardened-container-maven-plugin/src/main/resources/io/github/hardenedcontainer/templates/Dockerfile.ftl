@@ -55,8 +55,12 @@ COPY [=pom] ./[=pom]
 <#if repo.mavenConfig>
 COPY .mvn ./.mvn
 </#if>
+# Private repositories: a settings.xml passed as the BuildKit secret maven-settings (docker build --secret
+# id=maven-settings,src=$HOME/.m2/settings.xml) is mounted for the Maven steps alone, never written to a layer.
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> \
+    --mount=type=secret,id=maven-settings \
+    settings=; if [ -s /run/secrets/maven-settings ]; then settings="--settings /run/secrets/maven-settings"; fi; \
+    mvn -B -ntp $settings -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> \
       org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline -DexcludeArtifactIds=hardened-container-maven-plugin
 
 # Sources, then the build. Tests run in CI before the image is built; here they are compiled, not run.
@@ -74,7 +78,9 @@ COPY [=dir] ./[=dir]
 # [=s.framework?cap_first]: its dependencies are inside it, so none are copied beside it (they would ship twice).
 </#if>
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> -DskipTests[=s.mavenArgs] package<#if s.copiesDependencies> \
+    --mount=type=secret,id=maven-settings \
+    settings=; if [ -s /run/secrets/maven-settings ]; then settings="--settings /run/secrets/maven-settings"; fi; \
+    mvn -B -ntp $settings -Dhardened.skip=true<#if repo.multiModule> -pl [=s.modulePath] -am</#if> -DskipTests[=s.mavenArgs] package<#if s.copiesDependencies> \
       org.apache.maven.plugins:maven-dependency-plugin:3.9.0:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory=target/container-lib<#if s.excludedArtifacts?has_content> -DexcludeArtifactIds=[=s.excludedArtifacts]</#if></#if> \
 <#if s.quarkusFastJar>

@@ -13,6 +13,11 @@ services:
       args:
         BUILDER_IMAGE: ${BUILDER_IMAGE:-[=s.builderImage]}
         RUNTIME_IMAGE: ${RUNTIME_IMAGE:-[=s.runtimeImage]}
+<#if repo.mavenSettings?has_content && !s.prebuilt>
+      # The settings.xml of the private Maven repositories, a BuildKit secret of the build only (Compose v2).
+      secrets:
+        - maven-settings
+</#if>
     image: ${APP_IMAGE:-[=s.imageName]:local}
     user: "[=s.uid]:[=s.gid]"
     read_only: true
@@ -123,4 +128,12 @@ volumes:
 secrets:
   postgres-password:
     file: ./secrets/postgres-password.txt
+</#if>
+<#if repo.mavenSettings?has_content && !s.prebuilt>
+<#if !s.postgres>
+
+secrets:
+</#if>
+  maven-settings:
+    file: ${MAVEN_SETTINGS:?set MAVEN_SETTINGS to the settings.xml with the private repositories' credentials}
 </#if>

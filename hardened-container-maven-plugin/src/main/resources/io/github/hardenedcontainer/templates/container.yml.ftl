@@ -15,6 +15,17 @@
             dockerfile: [=s.modulePrefix]Dockerfile
 </#list>
 </#macro>
+<#macro mavenSettings>
+<#if repo.mavenSettings?has_content>
+      - name: Maven settings for the private repositories
+        env:
+          MAVEN_SETTINGS: [=repo.mavenSettings]
+        run: |
+          mkdir -p "$HOME/.m2"
+          printf '%s\n' "$MAVEN_SETTINGS" > "$HOME/.m2/settings.xml"
+          chmod 600 "$HOME/.m2/settings.xml"
+</#if>
+</#macro>
 name: container
 
 on:
@@ -49,6 +60,7 @@ jobs:
           distribution: temurin
           java-version: "[=repo.ciJavaVersion]"
           cache: maven
+<@mavenSettings/>
       - name: Build and test
         run: [=repo.mvnCommand] -B -ntp verify
       - name: Upload hardening check results
@@ -79,6 +91,7 @@ jobs:
           distribution: temurin
           java-version: "[=repo.ciJavaVersion]"
           cache: maven
+<@mavenSettings/>
       - name: Build the jar and its runtime dependencies
         run: >-
           [=repo.mvnCommand] -B -ntp -DskipTests package
@@ -87,6 +100,14 @@ jobs:
 </#if>
       - name: Set up Buildx
         uses: <@uses "docker/setup-buildx-action"/>
+<#if repo.mavenSettings?has_content && !repo.prebuilt>
+      - name: Maven settings for the image build
+        env:
+          MAVEN_SETTINGS: [=repo.mavenSettings]
+        run: |
+          umask 077
+          printf '%s\n' "$MAVEN_SETTINGS" > "$RUNNER_TEMP/maven-settings.xml"
+</#if>
       - name: Image labels
         id: meta
         uses: <@uses "docker/metadata-action"/>
@@ -101,6 +122,9 @@ jobs:
           push: false
           tags: ${{ matrix.image }}:scan
           labels: ${{ steps.meta.outputs.labels }}
+<#if repo.mavenSettings?has_content && !repo.prebuilt>
+          secret-files: maven-settings=${{ runner.temp }}/maven-settings.xml
+</#if>
           outputs: type=docker,dest=${{ runner.temp }}/image.tar
           cache-from: type=gha,scope=${{ matrix.name }}
           cache-to: type=gha,mode=max,scope=${{ matrix.name }}

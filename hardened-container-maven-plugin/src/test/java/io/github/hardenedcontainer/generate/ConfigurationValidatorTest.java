@@ -13,6 +13,7 @@ import io.github.hardenedcontainer.model.ReactorFacts;
 import io.github.hardenedcontainer.model.RepositoryModel;
 import io.github.hardenedcontainer.model.RuntimeKind;
 import io.github.hardenedcontainer.model.ServiceModel;
+import io.github.hardenedcontainer.model.Setting;
 import io.github.hardenedcontainer.model.Settings;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,7 +209,12 @@ class ConfigurationValidatorTest {
         "aotTrainingEnv|DB_PASSWORD=hunter2|<aotTrainingEnv> (got \"DB_PASSWORD=hunter2\"): looks like a secret",
         "environment|JAVA OPTS=x|<environment> (got \"JAVA OPTS=x\"): each must be NAME=value",
         "environment|QUARKUS_DATASOURCE_PASSWORD=hunter2|<environment> (got \"QUARKUS_DATASOURCE_PASSWORD=hunter2\"): looks like a secret, and compose.yaml is committed",
-        "environment|GREETING=${USER}|<environment> (got \"GREETING=${USER}\"): holds a $, which Compose reads as a variable"
+        "environment|GREETING=${USER}|<environment> (got \"GREETING=${USER}\"): holds a $, which Compose reads as a variable",
+        "registryOff|registry.example.com|<registry> (got \"registry.example.com\"): is not ghcr.io, and the workflow's own token logs in to GHCR only",
+        "registryPasswordSecret|my token|<registryPasswordSecret> (got \"my token\"): must be the name of a repository secret",
+        "mavenSettingsSecret|GITHUB_SETTINGS|<mavenSettingsSecret> (got \"GITHUB_SETTINGS\"): must be the name of a repository secret",
+        "releaseBranches|release/*|<releaseBranches> (got \"release/*\"): each must be a branch name",
+        "ignoreUnfixed|maybe|<ignoreUnfixed> (got \"maybe\"): must be true or false"
     })
     void rejectsBadValuesWithElementValueAndFix(String element, String value, String expected) {
         Settings.Builder b = Settings.builder();
@@ -238,6 +244,11 @@ class ConfigurationValidatorTest {
             case "aotTrainingPaths" -> b.aotTrainingPaths(List.of(value));
             case "aotTrainingEnv" -> b.aotTrainingEnv(List.of(value));
             case "environment" -> b.environment(List.of(value));
+            case "registryOff" -> b.registry(value);
+            case "registryPasswordSecret" -> b.set(Setting.REGISTRY_PASSWORD_SECRET, value);
+            case "mavenSettingsSecret" -> b.set(Setting.MAVEN_SETTINGS_SECRET, value);
+            case "releaseBranches" -> b.set(Setting.RELEASE_BRANCHES, List.of(value));
+            case "ignoreUnfixed" -> b.set(Setting.IGNORE_UNFIXED, value);
             default -> throw new IllegalArgumentException(element);
         }
         assertThatThrownBy(() -> validator.validate(Fixtures.plainJar(b.build())))

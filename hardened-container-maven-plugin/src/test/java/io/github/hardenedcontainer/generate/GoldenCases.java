@@ -20,7 +20,8 @@ public final class GoldenCases {
         cases.put("plain-jar", Fixtures.plainJar(Settings.defaults()));
         cases.put("postgres", Fixtures.postgresService(Settings.builder().port("9090")
                 .jvmOptions(List.of("-XX:+UseZGC", "-Dfile.encoding=UTF-8")).build()));
-        cases.put("reactor", Fixtures.reactor(Settings.defaults()));
+        cases.put("reactor", Fixtures.reactor(Settings.builder()
+                .set(io.github.hardenedcontainer.model.Setting.MAVEN_SETTINGS_SECRET, "MAVEN_SETTINGS_XML").build()));
         cases.put("prebuilt-pinned", Fixtures.plainJar(Settings.builder().buildMode("prebuilt")
                 .builderImage("eclipse-temurin:17-jdk-noble@" + DIGEST)
                 .runtimeImage("eclipse-temurin:17-jre-noble@" + DIGEST)
