@@ -48,36 +48,10 @@ public final class ConfigurationValidator {
     private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
     private static final Pattern JVM_OPTION = Pattern.compile("-[A-Za-z0-9:+=._/%,-]+");
     private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*[kmg]");
-    /**
-     * The stated {@code <environment>} entries as name to value, in order; a malformed entry, a secret's name or a
-     * {@code $} in a value is a problem.
-     */
-    static Map<String, String> environment(List<String> entries, String where, List<Problem> problems) {
-        Map<String, String> found = new LinkedHashMap<>();
-        for (String entry : entries) {
-            String e = entry.strip();
-            if (!ENV_ENTRY.matcher(e).matches()) {
-                problems.add(new Problem("<environment>" + where, entry, "each must be NAME=value (a variable name"
-                        + " of letters, digits and _), such as SPRING_PROFILES_ACTIVE=prod"));
-                continue;
-            }
-            String name = e.substring(0, e.indexOf('='));
-            String value = e.substring(e.indexOf('=') + 1);
-            if (SECRET_NAME.matcher(name).matches()) {
-                problems.add(new Problem("<environment>" + where, entry, "looks like a secret, and compose.yaml is"
-                        + " committed: give the service the secret as a file (a Compose secret under /run/secrets),"
-                        + " never as a value"));
-            } else if (value.contains("$")) {
-                problems.add(new Problem("<environment>" + where, entry, "holds a $, which Compose reads as a"
-                        + " variable: state the literal value"));
-            } else if (found.put(name, value) != null) {
-                problems.add(new Problem("<environment>" + where, entry, "names " + name + " twice: keep one"));
-            }
-        }
-        return found;
-    }
-
     private static final Pattern ENV_ENTRY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=[^\\n\\r]*");
+    /** A GitHub secret name: letters, digits and _, not starting with a digit, GITHUB_ reserved but for the token. */
+    private static final Pattern SECRET_REFERENCE = Pattern.compile("GITHUB_TOKEN|(?!GITHUB_)(?i:[A-Z_][A-Z0-9_]*)");
+    private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE).*");
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
     /** The first release that can write a dynamic CDS archive at exit ({@code -XX:ArchiveClassesAtExit}). */
@@ -205,9 +179,35 @@ public final class ConfigurationValidator {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** A GitHub secret name: letters, digits and _, not starting with a digit, GITHUB_ reserved but for the token. */
-    private static final Pattern SECRET_REFERENCE = Pattern.compile("GITHUB_TOKEN|(?!GITHUB_)(?i:[A-Z_][A-Z0-9_]*)");
-    private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
+    /**
+     * The stated {@code <environment>} entries as name to value, in order; a malformed entry, a secret's name or a
+     * {@code $} in a value is a problem.
+     */
+    static Map<String, String> environment(List<String> entries, String where, List<Problem> problems) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String entry : entries) {
+            String e = entry.strip();
+            if (!ENV_ENTRY.matcher(e).matches()) {
+                problems.add(new Problem("<environment>" + where, entry, "each must be NAME=value (a variable name"
+                        + " of letters, digits and _), such as SPRING_PROFILES_ACTIVE=prod"));
+                continue;
+            }
+            String name = e.substring(0, e.indexOf('='));
+            String value = e.substring(e.indexOf('=') + 1);
+            if (SECRET_NAME.matcher(name).matches()) {
+                problems.add(new Problem("<environment>" + where, entry, "looks like a secret, and compose.yaml is"
+                        + " committed: give the service the secret as a file (a Compose secret under /run/secrets),"
+                        + " never as a value"));
+            } else if (value.contains("$")) {
+                problems.add(new Problem("<environment>" + where, entry, "holds a $, which Compose reads as a"
+                        + " variable: state the literal value"));
+            } else if (found.put(name, value) != null) {
+                problems.add(new Problem("<environment>" + where, entry, "names " + name + " twice: keep one"));
+            }
+        }
+        return found;
+    }
+
 
     private ServiceModel service(ModuleFacts module, boolean multiModule, String mainClass, List<Problem> problems,
             String where, ImagePins pins) {

@@ -74,7 +74,7 @@ public record Framework(
     /**
      * A jar with a main class and its dependencies beside it: nothing to adapt. It gets the environment this
      * project's sample service reads: {@code PORT}, {@code APP_ENV}, and with PostgreSQL {@code DATABASE_URL} and
-     * {@code DATABASE_PASSWORD_FILE}.
+     * {@code DATABASE_PASSWORD_FILE}; its training run gets the same {@code PORT}.
      */
     public static Framework plain(int port, boolean postgres) {
         Map<String, String> env = new java.util.LinkedHashMap<>();
@@ -84,8 +84,10 @@ public record Framework(
             env.put("DATABASE_URL", "postgres://app@db:5432/app");
             env.put("DATABASE_PASSWORD_FILE", "/run/secrets/" + PASSWORD_SECRET);
         }
+        // The training run at image build time listens where the stack's app does: on the PORT it reads.
         return new Framework(Kind.PLAIN, "", "", List.of(), List.of(), List.of(), null, null,
-                "the jar and its runtime dependencies, each once", env, PASSWORD_SECRET, true, List.of());
+                "the jar and its runtime dependencies, each once", env, PASSWORD_SECRET, true,
+                List.of("PORT=" + port));
     }
 
     /**
@@ -96,7 +98,7 @@ public record Framework(
         Framework plain = plain(port, postgres);
         return new Framework(Kind.SHADED, "", "", List.of(), List.of(), List.of(), null, null,
                 "the shaded jar alone, its dependencies inside it", plain.environment(), PASSWORD_SECRET, false,
-                List.of());
+                plain.trainingEnvironment());
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <pre>
  * repo.*     multiModule, mavenWrapper, mavenConfig, mvnCommand, registry, registryUsername, registryPassword (workflow
- *            expressions), ignoreUnfixed, mavenSettings (the settings.xml secret's expression, or empty), pushBranches (a YAML flow list), releaseCondition (an expression),
+ *            expressions), ignoreUnfixed, mavenSettings (the settings.xml secret's expression, or empty),
+ *            pushBranches (a YAML flow list), releaseCondition (an expression),
  *            ciJavaVersion, trivyVersion, modulePoms, sourceDirs,
  *            services (list of service maps), anyPostgres, prebuilt, pins (action name -> {uses, release})
  * service.*  name, imageName, artifactId, description, license, scmUrl, modulePath, modulePrefix, contextPath,

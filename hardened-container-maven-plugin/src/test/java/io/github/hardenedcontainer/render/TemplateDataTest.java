@@ -45,7 +45,7 @@ class TemplateDataTest {
         Map<String, Object> s = service(Settings.builder().javaVersion("25")
                 .aotTrainingEnv(List.of("A=plain", "B=two words", "C=it's", "D=")).build());
         String training = (String) s.get("trainingCommand");
-        assertThat(training).startsWith("A=plain B='two words' C='it'\\''s' D='' /opt/jre/bin/java ")
+        assertThat(training).startsWith("PORT=8080 A=plain B='two words' C='it'\\''s' D='' /opt/jre/bin/java ")
                 .contains("-XX:AOTCacheOutput=/tmp/app.aot @/app/jvm.args com.example.hello.Main");
         assertThat((String) s.get("entrypoint")).contains("\"-XX:AOTCache=/app/app.aot\", \"@/app/jvm.args\"");
     }
