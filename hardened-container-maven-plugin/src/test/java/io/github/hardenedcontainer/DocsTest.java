@@ -87,6 +87,7 @@ class DocsTest {
                 String clean = token.endsWith("/") ? token.substring(0, token.length() - 1) : token;
                 boolean exists = Files.exists(REPO.resolve(clean)) || Files.exists(RESOURCES.resolve(clean))
                         || Files.exists(RESOURCES.resolve("io/github/hardenedcontainer").resolve(clean))
+                        || Files.exists(RESOURCES.resolve("io/github/hardenedcontainer/templates").resolve(clean))
                         || (!clean.contains("/") && names.contains(clean));
                 if (!exists) {
                     missing.add(REPO.relativize(doc) + ": " + token);

@@ -50,7 +50,10 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     /**
      * A directory of template overrides: a file named like a built-in template ({@code Dockerfile.ftl},
      * {@code compose.yaml.ftl}, {@code .env.example.ftl}, {@code .dockerignore.ftl}, {@code container.yml.ftl}, {@code dependabot.yml.ftl},
-     * {@code .trivyignore.ftl}, {@code .gitignore.ftl}) replaces it; the built-in templates serve the rest.
+     * {@code .trivyignore.ftl}, {@code .gitignore.ftl}, and the Dockerfile's parts {@code dockerfile/builder.ftl},
+     * {@code dockerfile/build-maven.ftl}, {@code dockerfile/build-prebuilt.ftl}, {@code dockerfile/linked-runtime.ftl},
+     * {@code dockerfile/training-run.ftl}, {@code dockerfile/runtime-stage.ftl}) replaces it; the built-in templates
+     * serve the rest, so an override of one Dockerfile part keeps the others.
      * Templates cannot run code ({@code ?new} and {@code ?api} are refused) and are read only from inside this
      * directory (a symbolic link that leads out of it fails the build).
      *

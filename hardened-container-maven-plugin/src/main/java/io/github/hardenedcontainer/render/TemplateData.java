@@ -31,13 +31,29 @@ import java.util.Map;
  *            argFile, trainingCommand, probeCommand (shell words), trainingUrls (space-separated),
  *            jarStated (a stated jarName), jarVersioned (jarName holds * for the built version),
  *            framework (what was detected, for comments), mavenArgs (extra builder arguments, with a leading space),
- *            excludedArtifacts (comma-separated), copiesDependencies, quarkusFastJar,
+ *            excludedArtifacts (comma-separated), copiesDependencies, quarkusFastJar, probeSource (the health
+ *            probe's Java source, a single-quoted shell word per line),
  *            environment (the app service's Compose environment: name -> YAML scalar), appEnvVariable (whether
  *            it reads the APP_ENV variable), passwordSecret (the password's
  *            file name under /run/secrets), passwordSecretRenamed (whether that differs from the secret's name)
  * </pre>
  */
 public final class TemplateData {
+
+    /** The health probe's source ({@code probe/HealthProbe.java}), one single-quoted shell word per line. */
+    static final List<String> PROBE_SOURCE = probeSource();
+
+    private static List<String> probeSource() {
+        try (java.io.InputStream in = TemplateData.class.getResourceAsStream("/io/github/hardenedcontainer/probe/HealthProbe.java")) {
+            if (in == null) {
+                throw new IllegalStateException("the plugin jar lacks probe/HealthProbe.java");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(line -> "'" + line.replace("'", "'\\''") + "'").toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** JVM options that keep the health probe's own JVM small and quick. */
     static final List<String> PROBE_JVM = List.of("-Xss256k", "-Xmx16m", "-XX:TieredStopAtLevel=1",
@@ -172,6 +188,7 @@ public final class TemplateData {
         m.put("excludedArtifacts", String.join(",", s.framework().excludedArtifacts()));
         m.put("framework", s.framework().describe());
         m.put("copiesDependencies", s.framework().copiesDependencies());
+        m.put("probeSource", PROBE_SOURCE);
         m.put("quarkusFastJar", s.framework().kind() == Framework.Kind.QUARKUS);
         Map<String, String> environment = new LinkedHashMap<>();
         s.framework().environment().forEach((name, value) -> environment.put(name, yamlScalar(value)));

@@ -1,0 +1,21 @@
+<#-- The builder stage and the health probe it compiles. Included by Dockerfile.ftl; data model: see TemplateData. -->
+<#if s.prebuilt>
+# The jar is built outside Docker; this stage compiles the health probe and sorts target/ into layers.
+FROM ${BUILDER_IMAGE} AS builder
+<#else>
+# Builder: compiles and packages the application with Maven. Nothing from this stage but the outputs
+# copied below reaches the runtime image.
+FROM ${BUILDER_IMAGE} AS builder
+</#if>
+WORKDIR /workspace
+
+# Health probe: a small Java HTTP client, so the runtime image needs neither curl nor wget.
+RUN mkdir -p /opt/probe/src /opt/probe/classes \
+ && printf '%s\n' \
+<#-- The plugin's probe/HealthProbe.java (compiled and run by HealthProbeTest), a shell word per line: Docker 20.10
+     reads no here-documents in a Dockerfile. -->
+<#list s.probeSource as line>
+    [=line] \
+</#list>
+    > /opt/probe/src/HealthProbe.java \
+ && javac --release 11 -d /opt/probe/classes /opt/probe/src/HealthProbe.java
