@@ -3,12 +3,15 @@
 // edits the test is about (binding variable edits: [file, text to find, replacement], the first match each; a find
 // that no longer matches fails the IT), plus the files in this IT's committed/ directory (a waiver file, say).
 // So a template change needs no hand edit here: the tree follows the expected output it starts from.
+// The version the committed files' headers name (binding variable committedVersion): the plugin's own unless the
+// IT simulates files an older version wrote.
+def headerVersion = binding.hasVariable('committedVersion') ? committedVersion : pluginVersion
 def source = new File(basedir, '../../../src/it/' + derivedFrom + '/expected')
 assert source.isDirectory() : 'no expected output to derive from: ' + source
 source.eachFileRecurse(groovy.io.FileType.FILES) { f ->
     def target = new File(basedir, source.toPath().relativize(f.toPath()).toString())
     target.parentFile.mkdirs()
-    target.text = f.getText('UTF-8').replace('@pluginVersion@', pluginVersion)
+    target.text = f.getText('UTF-8').replace('@pluginVersion@', headerVersion)
 }
 edits.each { String file, String find, String replace ->
     def target = new File(basedir, file)

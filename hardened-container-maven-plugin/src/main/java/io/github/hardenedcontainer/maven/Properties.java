@@ -47,6 +47,7 @@ final class Properties {
     static final String DRIFT = PREFIX + "drift";
     static final String STRICT = PREFIX + "strict";
     static final String FAIL_ON = PREFIX + "failOn";
+    static final String OUTDATED = PREFIX + "outdated";
     static final String WAIVER_FILE = PREFIX + "waiverFile";
     static final String REPORT_DIRECTORY = PREFIX + "reportDirectory";
 

@@ -1,6 +1,7 @@
 package io.github.hardenedcontainer.maven;
 
 import io.github.hardenedcontainer.model.InvalidConfigurationException;
+import io.github.hardenedcontainer.policy.Rule;
 import io.github.hardenedcontainer.policy.Severity;
 import io.github.hardenedcontainer.render.TemplateException;
 import io.github.hardenedcontainer.verify.VerifyRequest;
@@ -55,6 +56,16 @@ public final class VerifyMojo extends AbstractHardenedMojo {
     private String failOn;
 
     /**
+     * What a committed file that an older plugin version generated, unedited since, is: {@code warn} (a LOW
+     * finding that asks for mvn hardened:generate; a pull request that only bumps the plugin version passes) or
+     * {@code fail} (a HIGH finding). A file edited by hand is drift (HIGH) either way.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.OUTDATED, defaultValue = "warn")
+    private String outdated;
+
+    /**
      * The waiver file: a list of {rule, file, reason, expires}. Default: {@code .hardened-waivers.yaml} at the
      * repository root.
      *
@@ -76,8 +87,13 @@ public final class VerifyMojo extends AbstractHardenedMojo {
     protected void execute(ExecutionContext context) throws MojoExecutionException, MojoFailureException {
         Severity threshold = Severity.parse(failOn).orElseThrow(() -> new MojoFailureException("<failOn> (got \""
                 + failOn + "\"): must be critical, high, medium, low or info: set <failOn>high</failOn> or leave it out"));
+        if (!outdated.equals("warn") && !outdated.equals("fail")) {
+            throw new MojoFailureException("<outdated> (got \"" + outdated + "\"): must be warn or fail: set"
+                    + " <outdated>warn</outdated> or leave it out");
+        }
         Path root = context.root();
         VerifyRequest request = new VerifyRequest(generateRequest(context, false), drift, strict, threshold,
+                outdated.equals("fail") ? Severity.HIGH : Severity.LOW,
                 waiverFile == null ? root.resolve(".hardened-waivers.yaml") : waiverFile.toPath().toAbsolutePath(),
                 reportDirectory == null ? root.resolve("target/hardened") : reportDirectory.toPath().toAbsolutePath(),
                 LocalDate.now(ZoneOffset.UTC));
@@ -107,9 +123,15 @@ public final class VerifyMojo extends AbstractHardenedMojo {
             if (!result.waiverProblems().isEmpty()) {
                 message.append(": the waiver file has problems (see above)");
             }
-            if (!result.diffs().isEmpty()) {
+            boolean drifted = result.findings().stream().anyMatch(f -> f.rule() == Rule.VF001 && !f.waived());
+            boolean outdatedFiles = result.findings().stream().anyMatch(f -> f.rule() == Rule.VF004 && !f.waived());
+            if (drifted) {
                 message.append("; files differ from the templates: run mvn hardened:generate, or for a deliberate edit"
                         + " add a waiver for HC-VF001 with the file and a reason to .hardened-waivers.yaml");
+            }
+            if (outdatedFiles) {
+                message.append("; files an older plugin version generated are outdated: run mvn hardened:generate"
+                        + " and commit the result (<outdated>warn</outdated> reports them without failing)");
             }
             message.append("; findings at or above ").append(threshold.configName())
                     .append(" fail the build (<failOn>); reports: ").append(result.sarifReport());

@@ -54,6 +54,7 @@ public enum Setting {
     DRIFT("drift", Kind.FLAG, Scope.GOAL, "true"),
     STRICT("strict", Kind.FLAG, Scope.GOAL, "false"),
     FAIL_ON("failOn", Kind.TEXT, Scope.GOAL, "high"),
+    OUTDATED("outdated", Kind.TEXT, Scope.GOAL, "warn"),
     WAIVER_FILE("waiverFile", Kind.FILE, Scope.GOAL, null),
     REPORT_DIRECTORY("reportDirectory", Kind.FILE, Scope.GOAL, null);
 

@@ -167,7 +167,10 @@ public enum Rule {
             "run mvn hardened:generate, or leave the file out with <excludes>"),
     VF003(Kind.ANY, Severity.HIGH, "every container file parses",
             List.of("syntax"),
-            "fix the syntax error at the line shown");
+            "fix the syntax error at the line shown"),
+    VF004(Kind.ANY, Severity.LOW, "files an older plugin version generated, unedited since, are regenerated",
+            List.of("upgrade"),
+            "run mvn hardened:generate and commit the result (<outdated>fail</outdated> makes this HIGH)");
 
     /** What a rule looks at. */
     public enum Kind { DOCKERFILE, COMPOSE, WORKFLOW, DEPENDABOT, ACROSS, ANY }

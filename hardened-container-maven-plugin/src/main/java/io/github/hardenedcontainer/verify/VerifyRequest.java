@@ -16,6 +16,7 @@ import java.time.LocalDate;
  * @param reportDirectory where the JSON and SARIF reports go
  * @param today the date waivers expire against
  */
-public record VerifyRequest(GenerateRequest generate, boolean drift, boolean strict, Severity failOn, Path waiverFile,
+public record VerifyRequest(GenerateRequest generate, boolean drift, boolean strict, Severity failOn, Severity outdated,
+        Path waiverFile,
         Path reportDirectory, LocalDate today) {
 }

@@ -59,6 +59,17 @@ public final class FileHeader {
         return Optional.of(fingerprintLine.substring(FINGERPRINT.length()).equals(fingerprint(body)));
     }
 
+    /** The plugin version a generated file's header names, or empty when it has no such header. */
+    public static Optional<String> version(String content) {
+        String text = normalize(content);
+        if (!text.startsWith(MARKER + " ")) {
+            return Optional.empty();
+        }
+        String first = text.lines().findFirst().orElse("");
+        int end = first.indexOf(". Edit the plugin configuration");
+        return end < 0 ? Optional.empty() : Optional.of(first.substring(MARKER.length() + 1, end));
+    }
+
     /** The first 16 hex digits of the body's SHA-256: enough to notice an edit, short enough to read. */
     static String fingerprint(String body) {
         try {
