@@ -145,9 +145,11 @@ public enum Rule {
     GH010(Kind.WORKFLOW, Severity.LOW, "SBOM and build provenance for the pushed image",
             List.of("Scorecard SBOM", "Scorecard Signed-Releases", "Checkov CKV_GHA_5", "Checkov CKV_GHA_6"),
             "add anchore/sbom-action and actions/attest-build-provenance to the publishing job"),
-    GH011(Kind.DEPENDABOT, Severity.LOW, ".github/dependabot.yml for github-actions, docker and maven, with cooldown",
+    GH011(Kind.DEPENDABOT, Severity.LOW, ".github/dependabot.yml for github-actions and maven, with cooldown,"
+            + " proposing nothing verify rejects",
             List.of("Scorecard Dependency-Update-Tool", "zizmor dependabot-cooldown"),
-            "list the three ecosystems in .github/dependabot.yml, each with cooldown: {default-days: 7}"),
+            "list github-actions (exclude-paths: .github/workflows/container.yml) and maven, each with cooldown:"
+                    + " {default-days: 7}; no docker entry over the generated Dockerfiles"),
 
     // Across files
     XF001(Kind.ACROSS, Severity.MEDIUM, "port, health path, uid and tmpfs agree between Dockerfile and compose.yaml",

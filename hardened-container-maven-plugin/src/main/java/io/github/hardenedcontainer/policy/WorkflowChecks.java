@@ -268,10 +268,18 @@ final class WorkflowChecks {
         return permissions.entries().values().stream().allMatch(v -> READ_ONLY.contains(v.textOr("")));
     }
 
+    /** The generated workflow's path, whose action pins the plugin renders. */
+    static final String GENERATED_WORKFLOW = ".github/workflows/container.yml";
+
+    /**
+     * Dependabot keeps the actions of other workflows and the Maven build (this plugin included) current, with a
+     * cooldown, and proposes nothing verify would reject: not the generated workflow's pins (excluded from
+     * github-actions) and not the generated Dockerfiles' base images (no docker entry over them).
+     */
     static List<Finding> dependabot(String file, YNode root) {
         List<Finding> findings = new ArrayList<>();
         List<YNode> updates = root.get("updates").map(YNode::items).orElse(List.of());
-        for (String ecosystem : List.of("github-actions", "docker", "maven")) {
+        for (String ecosystem : List.of("github-actions", "maven")) {
             Optional<YNode> update = updates.stream()
                     .filter(u -> u.get("package-ecosystem").flatMap(YNode::text).map(ecosystem::equals).orElse(false))
                     .findFirst();
@@ -279,6 +287,20 @@ final class WorkflowChecks {
                 findings.add(new Finding(Rule.GH011, file, root.keyLine("updates"), "no update entry for " + ecosystem));
             } else if (update.get().get("cooldown").isEmpty()) {
                 findings.add(new Finding(Rule.GH011, file, update.get().line(), ecosystem + " updates have no cooldown"));
+            }
+        }
+        for (YNode update : updates) {
+            String ecosystem = update.get("package-ecosystem").flatMap(YNode::text).orElse("");
+            if (ecosystem.equals("github-actions") && update.get("exclude-paths").map(YNode::texts).orElse(List.of())
+                    .stream().noneMatch(p -> p.replaceFirst("^/", "").equals(GENERATED_WORKFLOW))) {
+                findings.add(new Finding(Rule.GH011, file, update.line(), "github-actions updates would edit the"
+                        + " generated " + GENERATED_WORKFLOW + ", which verify then rejects as drift: add it to"
+                        + " exclude-paths"));
+            }
+            if (ecosystem.equals("docker")) {
+                findings.add(new Finding(Rule.GH011, file, update.line(), "docker updates would edit the generated"
+                        + " Dockerfiles, which verify then rejects as drift: pin base images with mvn hardened:pin"
+                        + " and let the maven entry bring new plugin versions"));
             }
         }
         return findings;

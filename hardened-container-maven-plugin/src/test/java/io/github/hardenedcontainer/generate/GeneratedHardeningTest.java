@@ -251,8 +251,9 @@ class GeneratedHardeningTest {
     static void dependabot(String text) {
         Map<String, Object> doc = new Yaml().load(text);
         List<Map<String, Object>> updates = (List<Map<String, Object>>) doc.get("updates");
-        assertThat(updates).extracting(u -> u.get("package-ecosystem")).containsExactlyInAnyOrder("github-actions", "docker", "maven");
+        assertThat(updates).extracting(u -> u.get("package-ecosystem")).containsExactlyInAnyOrder("github-actions", "maven");
         assertThat(updates).allSatisfy(u -> assertThat(u).containsKey("cooldown"));
+        assertThat(updates.get(0)).containsEntry("exclude-paths", List.of(".github/workflows/container.yml"));
     }
 
     static void dockerignore(String text) {

@@ -119,6 +119,11 @@ class RuleFixturesTest {
                     "uses: anchore/sbom-action@e22c389904149dbc22b58101806040fa8d37a610 # v0.24.0",
                     "uses: actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0"),
             new Breaking(Rule.GH011, DEPENDABOT, "no cooldown", "    cooldown:\n      default-days: 7\n", ""),
+            new Breaking(Rule.GH011, DEPENDABOT, "the generated workflow not excluded",
+                    "    exclude-paths:\n      - .github/workflows/container.yml\n", ""),
+            new Breaking(Rule.GH011, DEPENDABOT, "docker updates over generated Dockerfiles", "  - package-ecosystem: maven\n",
+                    "  - package-ecosystem: docker\n    directory: /\n    schedule:\n      interval: weekly\n"
+                            + "    cooldown:\n      default-days: 7\n  - package-ecosystem: maven\n"),
             new Breaking(Rule.XF001, COMPOSE, "compose publishes another container port",
                     "\"127.0.0.1:${APP_PORT:-9090}:9090\"", "\"127.0.0.1:${APP_PORT:-9090}:9091\""),
             new Breaking(Rule.XF002, COMPOSE, "compose reads a variable .env.example does not list", "    init: true\n",
