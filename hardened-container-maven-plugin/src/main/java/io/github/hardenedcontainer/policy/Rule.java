@@ -172,7 +172,11 @@ public enum Rule {
             "fix the syntax error at the line shown"),
     VF004(Kind.ANY, Severity.LOW, "files an older plugin version generated, unedited since, are regenerated",
             List.of("upgrade"),
-            "run mvn hardened:generate and commit the result (<outdated>fail</outdated> makes this HIGH)");
+            "run mvn hardened:generate and commit the result (<outdated>fail</outdated> makes this HIGH)"),
+    VF005(Kind.ANY, Severity.LOW, "a template override names the built-in template it is based on, and that is current",
+            List.of("upgrade"),
+            "merge the built-in template's changes into the override, then set its first line to the"
+                    + " <#-- hardened-base: ... --> the message names");
 
     /** What a rule looks at. */
     public enum Kind { DOCKERFILE, COMPOSE, WORKFLOW, DEPENDABOT, ACROSS, ANY }

@@ -123,6 +123,17 @@ public final class TemplateRenderer {
     }
 
     /** Whether the user's template directory overrides the given template. */
+    /** A built-in template's text, by its name relative to the templates ({@code dockerfile/builder.ftl}). */
+    public static java.util.Optional<String> builtIn(String templateName) throws IOException {
+        if (templateName.contains("..")) {
+            return java.util.Optional.empty();
+        }
+        try (java.io.InputStream in = TemplateRenderer.class.getResourceAsStream(BUILT_IN_PREFIX + "/" + templateName)) {
+            return in == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     public boolean isOverridden(String templateName) {
         return templateDirectory != null && Files.isRegularFile(templateDirectory.resolve(templateName));
     }

@@ -9,6 +9,7 @@ import io.github.hardenedcontainer.policy.Rule;
 import io.github.hardenedcontainer.policy.Waiver;
 import io.github.hardenedcontainer.policy.Waivers;
 import io.github.hardenedcontainer.render.TemplateException;
+import io.github.hardenedcontainer.render.TemplateRenderer;
 import io.github.hardenedcontainer.report.VerifyReport;
 import io.github.hardenedcontainer.write.FileHeader;
 import io.github.hardenedcontainer.write.GeneratedFile;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.function.Consumer;
 
 /**
@@ -78,6 +80,8 @@ public final class Verifier {
             }
         }
 
+        findings.addAll(overrides(request.generate().templateDirectory(), root));
+
         List<String> waiverProblems = new ArrayList<>();
         if (Files.isRegularFile(request.waiverFile())) {
             String name = root.relativize(request.waiverFile().toAbsolutePath().normalize()).toString().replace('\\', '/');
@@ -123,6 +127,48 @@ public final class Verifier {
                 : "unedited, but the configuration or templates changed since it was generated";
         return new Finding(Rule.VF001, file.path(), line, "differs from what the templates render (diff below): " + why);
     }
+
+    /**
+     * Each template override that replaces a built-in template records which built-in it was based on: a first line
+     * {@code <#-- hardened-base: <hash> -->}, the hash of that built-in template. When a plugin upgrade changes the
+     * built-in, the override no longer receives its fixes silently: the finding names both hashes.
+     */
+    static List<Finding> overrides(Path templateDirectory, Path root) throws IOException {
+        List<Finding> findings = new ArrayList<>();
+        if (templateDirectory == null || !Files.isDirectory(templateDirectory)) {
+            return findings;
+        }
+        List<Path> templates;
+        try (java.util.stream.Stream<Path> walk = Files.walk(templateDirectory)) {
+            templates = walk.filter(p -> p.toString().endsWith(".ftl") && Files.isRegularFile(p)).sorted().toList();
+        }
+        for (Path template : templates) {
+            String name = templateDirectory.relativize(template).toString().replace('\\', '/');
+            Optional<String> builtIn = TemplateRenderer.builtIn(name);
+            if (builtIn.isEmpty()) {
+                continue;
+            }
+            String current = FileHeader.fingerprint(builtIn.get());
+            String first = Files.readString(template, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            Matcher m = OVERRIDE_BASE.matcher(first);
+            Path absolute = template.toAbsolutePath().normalize();
+            Path base = root.toAbsolutePath().normalize();
+            String file = (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
+            if (!m.matches()) {
+                findings.add(new Finding(Rule.VF005, file, 1, "the override of " + name + " does not record the"
+                        + " built-in template it is based on: when that is the current one, start the override with"
+                        + " <#-- hardened-base: " + current + " -->"));
+            } else if (!m.group(1).equals(current)) {
+                findings.add(new Finding(Rule.VF005, file, 1, "the override of " + name + " is based on built-in"
+                        + " template " + m.group(1) + ", and the plugin's is now " + current + ": merge its changes"
+                        + " into the override, then set <#-- hardened-base: " + current + " -->"));
+            }
+        }
+        return findings;
+    }
+
+    private static final java.util.regex.Pattern OVERRIDE_BASE =
+            java.util.regex.Pattern.compile("<#--\\s*hardened-base:\\s*([0-9a-f]{16})\\s*-->.*");
 
     private static List<Finding> check(PolicyChecker checker, String path, String text) {
         if (path.endsWith("Dockerfile")) {

@@ -71,7 +71,7 @@ public final class FileHeader {
     }
 
     /** The first 16 hex digits of the body's SHA-256: enough to notice an edit, short enough to read. */
-    static String fingerprint(String body) {
+    public static String fingerprint(String body) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);

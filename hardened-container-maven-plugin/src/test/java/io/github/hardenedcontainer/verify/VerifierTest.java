@@ -45,6 +45,37 @@ class VerifierTest {
     }
 
     @Test
+    void anOverrideNamesTheBuiltInItIsBasedOnAndIsToldWhenThatMoved() throws Exception {
+        Path templates = Files.createDirectories(repo.resolve("container-templates/dockerfile"));
+        String builtIn = io.github.hardenedcontainer.render.TemplateRenderer.builtIn("dockerfile/runtime-stage.ftl")
+                .orElseThrow();
+        String current = io.github.hardenedcontainer.write.FileHeader.fingerprint(builtIn);
+        Path override = templates.resolve("runtime-stage.ftl");
+        Path dir = repo.resolve("container-templates");
+
+        Files.writeString(override, "<#-- hardened-base: " + current + " -->\n" + builtIn);
+        assertThat(Verifier.overrides(dir, repo)).isEmpty();
+
+        Files.writeString(override, "<#-- hardened-base: 0123456789abcdef -->\n" + builtIn);
+        assertThat(Verifier.overrides(dir, repo)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.VF005);
+            assertThat(f.severity()).isEqualTo(Severity.LOW);
+            assertThat(f.file()).isEqualTo("container-templates/dockerfile/runtime-stage.ftl");
+            assertThat(f.message()).isEqualTo("the override of dockerfile/runtime-stage.ftl is based on built-in"
+                    + " template 0123456789abcdef, and the plugin's is now " + current + ": merge its changes into the"
+                    + " override, then set <#-- hardened-base: " + current + " -->");
+        });
+
+        Files.writeString(override, builtIn);
+        assertThat(Verifier.overrides(dir, repo)).singleElement().extracting(Finding::message).asString()
+                .endsWith("does not record the built-in template it is based on: when that is the current one, start"
+                        + " the override with <#-- hardened-base: " + current + " -->");
+        // A template of the organisation's own, no built-in behind it: nothing to track.
+        Files.writeString(dir.resolve("extra.ftl"), "x");
+        assertThat(Verifier.overrides(dir, repo)).hasSize(1);
+    }
+
+    @Test
     void filesAnOlderPluginVersionGeneratedAreOutdatedNotDriftAndAHandEditStaysDrift() throws Exception {
         // The files of plugin 1.0 (the same templates), checked by plugin 1.1: a version bump alone.
         GenerateRequest newer = new GenerateRequest(generate.facts(), repo, null, false, "1.1");
