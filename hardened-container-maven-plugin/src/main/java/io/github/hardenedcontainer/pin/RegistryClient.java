@@ -53,8 +53,10 @@ public final class RegistryClient {
      *     Docker Hub), or empty for anonymous access
      */
     public RegistryClient(Function<String, Optional<String>> credentials) {
+        // No redirects: a token or credentials are never sent on to another host; a registry that redirects a
+        // manifest request gets its 3xx reported.
         this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build(), credentials);
+                .followRedirects(HttpClient.Redirect.NEVER).build(), credentials);
     }
 
     RegistryClient(HttpClient http, Function<String, Optional<String>> credentials) {
