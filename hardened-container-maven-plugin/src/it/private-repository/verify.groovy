@@ -9,21 +9,8 @@ import java.nio.file.Files
 import java.util.concurrent.ConcurrentLinkedQueue
 import org.yaml.snakeyaml.Yaml
 
-def capture = { List<String> cmd, long seconds = 900 ->
-    def pb = new ProcessBuilder(cmd).directory(basedir).redirectErrorStream(true)
-    pb.environment().put('PATH', '/usr/bin:' + System.getenv('PATH'))
-    pb.environment().put('DOCKER_BUILDKIT', '1')
-    def p = pb.start()
-    def out = new StringBuilder()
-    def reader = Thread.start { out.append(p.inputStream.text) }
-    if (!p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
-        p.destroyForcibly()
-        return [124, 'timed out: ' + cmd.join(' ')]
-    }
-    reader.join(10_000)
-    new File(basedir, 'private.log') << "\$ ${cmd.join(' ')}\n${out}\n"
-    return [p.exitValue(), out.toString()]
-}
+commandLog = 'private.log'
+evaluate(new File(basedir, '../../../src/it/docker-tools.groovy'))
 
 // What generate wrote for the secret: the Dockerfile's Maven steps take it, compose.yaml's build and the workflow
 // pass it, and .env.example asks for the file.
@@ -37,7 +24,6 @@ def workflow = new File(basedir, '.github/workflows/container.yml').text
 assert workflow.contains('secret-files: maven-settings=${{ runner.temp }}/maven-settings.xml')
 assert workflow.count('MAVEN_SETTINGS: ${{ secrets.MAVEN_SETTINGS_XML }}') == 2
 
-def docker = new File('/usr/bin/docker').canExecute() ? '/usr/bin/docker' : 'docker'
 if (capture([docker, 'info'])[0] != 0) {
     if (System.getenv('HARDENED_REQUIRE_TOOLS') == 'true') {
         throw new AssertionError('no Docker engine and HARDENED_REQUIRE_TOOLS=true: .ci/run starts one')
@@ -109,13 +95,13 @@ def build = ['--network=host']
 ['BUILDER_IMAGE', 'RUNTIME_IMAGE'].each { if (System.getenv(it)) build += ['--build-arg', "${it}=${System.getenv(it)}".toString()] }
 try {
     // Without the secret, Maven in the builder cannot resolve the plugin the build binds.
-    def without = capture([docker, 'build'] + build + ['-t', image + '-without', '.'], 1200)
+    def without = capture([docker, 'build'] + build + ['-t', image + '-without', '.'], [:], 1200)
     assert without[0] != 0 : 'the image built without the private repository'
     assert without[1].contains('hardened-container-maven-plugin') : without[1]
 
     requests.clear()
     def with = capture([docker, 'build'] + build + ['--secret', "id=maven-settings,src=${settings.path}".toString(),
-                                                    '-t', image, '.'], 1200)
+                                                    '-t', image, '.'], [:], 1200)
     assert with[0] == 0 : 'the image build with the settings secret failed: ' + with[1]
     assert requests.any { it.startsWith('auth ') && it.contains('/hardened-container-maven-plugin/') } :
             'the private repository saw no authenticated request for the plugin: ' + requests.take(20)

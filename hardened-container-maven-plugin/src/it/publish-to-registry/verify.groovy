@@ -7,26 +7,10 @@
 import groovy.json.JsonSlurper
 import org.yaml.snakeyaml.Yaml
 
-def capture = { List<String> cmd, Map<String, String> env = [:], long seconds = 900 ->
-    def pb = new ProcessBuilder(cmd).directory(basedir).redirectErrorStream(true)
-    pb.environment().put('PATH', '/usr/bin:' + System.getenv('PATH'))
-    pb.environment().put('DOCKER_BUILDKIT', '1')
-    pb.environment().putAll(env)
-    def p = pb.start()
-    def out = new StringBuilder()
-    def reader = Thread.start { out.append(p.inputStream.text) }
-    if (!p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
-        p.destroyForcibly()
-        return [124, 'timed out: ' + cmd.join(' ')]
-    }
-    reader.join(10_000)
-    new File(basedir, 'publish.log') << "\$ ${cmd.join(' ')}\n${out}\n"
-    return [p.exitValue(), out.toString().trim()]
-}
+commandLog = 'publish.log'
+evaluate(new File(basedir, '../../../src/it/docker-tools.groovy'))
 
-def docker = new File('/usr/bin/docker').canExecute() ? '/usr/bin/docker' : 'docker'
-def registryBinary = new File('/usr/bin/docker-registry')
-if (capture([docker, 'info'])[0] != 0 || !registryBinary.canExecute()) {
+if (capture([docker, 'info'])[0] != 0 || !new File('/usr/bin/docker-registry').canExecute()) {
     if (System.getenv('HARDENED_REQUIRE_TOOLS') == 'true') {
         throw new AssertionError('no Docker engine or docker-registry and HARDENED_REQUIRE_TOOLS=true: .ci/run installs them')
     }
@@ -41,32 +25,11 @@ def imageName = workflow.jobs.publish.strategy.matrix.include[0].image
 assert imageName == 'publish-to-registry'
 
 // A registry of its own on a free loopback port, its storage in this IT's directory.
-def port = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
-def storage = new File(basedir, 'registry-data'); storage.mkdirs()
-def config = new File(basedir, 'registry.yml')
-config.text = """version: 0.1
-log:
-  level: warn
-storage:
-  filesystem:
-    rootdirectory: ${storage.absolutePath}
-http:
-  addr: 127.0.0.1:${port}
-"""
-def registryLog = new File(basedir, 'registry.log')
-def registry = new ProcessBuilder(registryBinary.path, 'serve', config.path).redirectErrorStream(true)
-        .redirectOutput(registryLog).start()
-def base = "http://127.0.0.1:${port}"
+def (registry, address) = startRegistry()
+def base = "http://${address}"
 def temp = new File(basedir, 'runner-temp'); temp.mkdirs()
 def scanned = "${imageName}:scan".toString()
-def other = "it-publish-other:scan".toString()
 try {
-    def up = false
-    for (int i = 0; i < 50 && !up; i++) {
-        try { up = new URL(base + '/v2/').openConnection().responseCode == 200 } catch (IOException e) { Thread.sleep(200) }
-    }
-    assert up : 'the registry did not answer: ' + registryLog.text
-
     // The image job: build once from the generated Dockerfile, save it as a tarball, record its image ID.
     def args = []
     ['BUILDER_IMAGE', 'RUNTIME_IMAGE'].each { if (System.getenv(it)) args += ['--build-arg', "${it}=${System.getenv(it)}".toString()] }
@@ -79,8 +42,8 @@ try {
     assert capture([docker, 'rmi', scanned])[0] == 0 : 'the publish job starts without the image'
 
     // The publish job's own steps, in bash as the runner runs them, with its expressions filled in.
-    def tags = ["127.0.0.1:${port}/example/${imageName}:sha-0123456789abcdef0123456789abcdef01234567",
-                "127.0.0.1:${port}/example/${imageName}:main"].collect { it.toString() }
+    def tags = ["${address}/example/${imageName}:sha-0123456789abcdef0123456789abcdef01234567",
+                "${address}/example/${imageName}:main"].collect { it.toString() }
     def expressions = ['${{ matrix.image }}': imageName, '${{ steps.meta.outputs.tags }}': tags.join('\n')]
     def output = new File(temp, 'github-output'); output.text = ''
     def summary = new File(temp, 'step-summary'); summary.text = ''
@@ -104,7 +67,7 @@ try {
     def push = runStep('Push the scanned image')
     assert push[0] == 0 : push[1]
     def outputs = output.readLines().findAll { it.contains('=') }.collectEntries { [(it.substring(0, it.indexOf('='))): it.substring(it.indexOf('=') + 1)] }
-    assert outputs.name == "127.0.0.1:${port}/example/${imageName}".toString()
+    assert outputs.name == "${address}/example/${imageName}".toString()
     assert outputs.digest ==~ /sha256:[0-9a-f]{64}/
 
     // What the registry serves under each tag is the pushed digest, and its config is the scanned image.
