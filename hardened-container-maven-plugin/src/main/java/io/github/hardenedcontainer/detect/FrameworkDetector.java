@@ -101,7 +101,7 @@ public final class FrameworkDetector {
     /** Micronaut: its Maven plugin (which brings the build's lifecycle) or its application parent. */
     static boolean isMicronaut(ModuleFacts module) {
         return module.hasPlugin(MICRONAUT_PLUGIN)
-                || module.parent() != null && module.parent().startsWith(MICRONAUT_PARENT + ":");
+                || module.parentVersion(MICRONAUT_PARENT).isPresent();
     }
 
     /**
@@ -112,8 +112,7 @@ public final class FrameworkDetector {
      * {@code /health/liveness} and {@code /health/readiness}.
      */
     static Framework micronaut(ModuleFacts module, int port, boolean postgres) {
-        String version = module.parent() != null && module.parent().startsWith(MICRONAUT_PARENT + ":")
-                ? module.parent().substring(MICRONAUT_PARENT.length() + 1) : "";
+        String version = module.parentVersion(MICRONAUT_PARENT).orElse("");
         boolean health = module.dependencies().contains(MICRONAUT_MANAGEMENT);
         Framework base = module.shadedJar() ? Framework.shaded(port, postgres) : Framework.plain(port, postgres);
         return new Framework(Framework.Kind.MICRONAUT, version, health ? "management" : "", List.of(), List.of(),
@@ -143,7 +142,7 @@ public final class FrameworkDetector {
 
     /** Helidon MP: its application parent, or a MicroProfile module of Helidon's (its bundles, server, CDI). */
     static boolean isHelidonMp(ModuleFacts module) {
-        return module.parent() != null && module.parent().startsWith(HELIDON_MP_PARENT + ":")
+        return module.parentVersion(HELIDON_MP_PARENT).isPresent()
                 || module.dependencies().stream().anyMatch(d -> d.startsWith(HELIDON_MP_PREFIX));
     }
 
@@ -154,20 +153,14 @@ public final class FrameworkDetector {
      * With MicroProfile Health, the probes are {@code /health/live} and {@code /health/ready}.
      */
     static Framework helidonMp(ModuleFacts module, int port, boolean postgres) {
-        String version = module.parent() != null && module.parent().startsWith(HELIDON_MP_PARENT + ":")
-                ? module.parent().substring(HELIDON_MP_PARENT.length() + 1) : "";
-        boolean health = module.dependencies().contains(HELIDON_MP_HEALTH);
-        Framework plain = Framework.plain(port, postgres);
-        return new Framework(Framework.Kind.HELIDON_MP, version, health ? "MicroProfile Health" : "", List.of(),
-                List.of(), List.of("-Dserver.port=" + port, "-Dserver.host=0.0.0.0"),
-                health ? "/health/live" : null,
-                health ? "/health/ready" : null,
-                plain.layout(), plain.environment(), plain.passwordSecret(), true, List.of());
+        return helidon(Framework.Kind.HELIDON_MP, module.parentVersion(HELIDON_MP_PARENT).orElse(""),
+                module.dependencies().contains(HELIDON_MP_HEALTH) ? "MicroProfile Health" : "", "/health", port,
+                postgres);
     }
 
     /** Helidon SE: its application parent, or its web server without Helidon MP's CDI. */
     static boolean isHelidonSe(ModuleFacts module) {
-        return module.parent() != null && module.parent().startsWith(HELIDON_SE_PARENT + ":")
+        return module.parentVersion(HELIDON_SE_PARENT).isPresent()
                 || module.dependencies().contains(HELIDON_WEBSERVER);
     }
 
@@ -179,14 +172,24 @@ public final class FrameworkDetector {
      * observe feature's root, {@code /observe/health/live} and {@code /observe/health/ready}.
      */
     static Framework helidonSe(ModuleFacts module, int port, boolean postgres) {
-        String version = module.parent() != null && module.parent().startsWith(HELIDON_SE_PARENT + ":")
-                ? module.parent().substring(HELIDON_SE_PARENT.length() + 1) : "";
-        boolean health = module.dependencies().contains(HELIDON_HEALTH);
+        return helidon(Framework.Kind.HELIDON_SE, module.parentVersion(HELIDON_SE_PARENT).orElse(""),
+                module.dependencies().contains(HELIDON_HEALTH) ? "health observer" : "", "/observe/health", port,
+                postgres);
+    }
+
+    /**
+     * Helidon, SE or MP: the plain layout and environment, {@code server.port} and every interface as system
+     * properties, and with its health module ({@code healthModule} not empty) the probes {@code live} and
+     * {@code ready} under {@code healthRoot}.
+     */
+    private static Framework helidon(Framework.Kind kind, String version, String healthModule, String healthRoot,
+            int port, boolean postgres) {
+        boolean health = !healthModule.isEmpty();
         Framework plain = Framework.plain(port, postgres);
-        return new Framework(Framework.Kind.HELIDON_SE, version, health ? "health observer" : "", List.of(), List.of(),
+        return new Framework(kind, version, healthModule, List.of(), List.of(),
                 List.of("-Dserver.port=" + port, "-Dserver.host=0.0.0.0"),
-                health ? "/observe/health/live" : null,
-                health ? "/observe/health/ready" : null,
+                health ? healthRoot + "/live" : null,
+                health ? healthRoot + "/ready" : null,
                 plain.layout(), plain.environment(), plain.passwordSecret(), true, List.of());
     }
 
@@ -208,9 +211,7 @@ public final class FrameworkDetector {
      */
     static Framework springBoot(ModuleFacts module, int port, boolean postgres) {
         String version = module.plugin(BOOT_PLUGIN).filter(v -> !v.isEmpty())
-                .or(() -> module.parent() != null && module.parent().startsWith(BOOT_PARENT + ":")
-                        ? java.util.Optional.of(module.parent().substring(BOOT_PARENT.length() + 1))
-                        : java.util.Optional.empty())
+                .or(() -> module.parentVersion(BOOT_PARENT))
                 .orElse("");
         boolean actuator = module.dependencies().contains(ACTUATOR);
         List<String> properties = new java.util.ArrayList<>();

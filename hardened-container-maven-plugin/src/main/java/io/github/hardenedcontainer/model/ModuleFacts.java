@@ -72,6 +72,12 @@ public record ModuleFacts(
         return plugin(key).isPresent();
     }
 
+    /** The version of the parent {@code groupId:artifactId}, empty when the POM has another parent or none. */
+    public java.util.Optional<String> parentVersion(String key) {
+        return parent != null && parent.startsWith(key + ":")
+                ? java.util.Optional.of(parent.substring(key.length() + 1)) : java.util.Optional.empty();
+    }
+
     /** The version of the build plugin {@code groupId:artifactId}, empty when absent or unknown. */
     public java.util.Optional<String> plugin(String key) {
         return buildPlugins.stream().filter(p -> p.startsWith(key + ":")).findFirst()
