@@ -7,12 +7,10 @@ import io.github.hardenedcontainer.model.RepositoryModel;
 import io.github.hardenedcontainer.pin.DockerCredentials;
 import io.github.hardenedcontainer.pin.Pinner;
 import io.github.hardenedcontainer.pin.RegistryClient;
+import io.github.hardenedcontainer.write.SafeWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -59,13 +57,7 @@ public final class PinMojo extends AbstractHardenedMojo {
                 getLog().info(ImagePins.FILE + " is unchanged: every image still resolves to its pinned digest");
                 return;
             }
-            Path temp = Files.createTempFile(file.getParent(), ".hardened-pins", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            SafeWriter.replace(file, text);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write " + file + ": " + e.getMessage(), e);
         }

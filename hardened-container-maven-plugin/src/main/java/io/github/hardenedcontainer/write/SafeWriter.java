@@ -99,6 +99,23 @@ public final class SafeWriter {
     }
 
     /**
+     * Replaces one file that the plugin owns whole (not a generated file with a header), atomically where the file
+     * system allows, keeping its permissions: the same staging as {@link #apply}.
+     */
+    public static void replace(Path target, String content) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            copyPermissions(target, temp);
+            move(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
      * Temporary files are created owner-only; give the new file the permissions of the file it replaces, or
      * {@code rw-r--r--} for a new file, as an editor would.
      */

@@ -81,6 +81,23 @@ class SafeWriterTest {
     }
 
     @Test
+    void aWholeFileReplacementIsWorldReadableThenKeepsItsPermissions() throws Exception {
+        Path pins = dir.resolve("hardened-pins.properties");
+        SafeWriter.replace(pins, "a=1\n");
+        assertThat(Files.readString(pins)).isEqualTo("a=1\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(pins)))
+                .isEqualTo("rw-r--r--");
+        Files.setPosixFilePermissions(pins, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        SafeWriter.replace(pins, "a=2\n");
+        assertThat(Files.readString(pins)).isEqualTo("a=2\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(pins)))
+                .isEqualTo("rw-rw-r--");
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("hardened-pins.properties");
+        }
+    }
+
+    @Test
     void forceReplacesHandWrittenFiles() throws Exception {
         Files.writeString(dir.resolve("Dockerfile"), "FROM mine\n");
         assertThat(write(true, generated("Dockerfile", "FROM x\n"))).extracting(PlannedWrite::status)
