@@ -2,6 +2,7 @@ package io.github.hardenedcontainer.policy;
 
 import io.github.hardenedcontainer.data.ActionPin;
 import io.github.hardenedcontainer.data.ProductData;
+import io.github.hardenedcontainer.model.OutputFile;
 import io.github.hardenedcontainer.parse.YamlFile.YNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -268,9 +269,6 @@ final class WorkflowChecks {
         return permissions.entries().values().stream().allMatch(v -> READ_ONLY.contains(v.textOr("")));
     }
 
-    /** The generated workflow's path, whose action pins the plugin renders. */
-    static final String GENERATED_WORKFLOW = ".github/workflows/container.yml";
-
     /**
      * Dependabot keeps the actions of other workflows and the Maven build (this plugin included) current, with a
      * cooldown, and proposes nothing verify would reject: not the generated workflow's pins (excluded from
@@ -292,9 +290,9 @@ final class WorkflowChecks {
         for (YNode update : updates) {
             String ecosystem = update.get("package-ecosystem").flatMap(YNode::text).orElse("");
             if (ecosystem.equals("github-actions") && update.get("exclude-paths").map(YNode::texts).orElse(List.of())
-                    .stream().noneMatch(p -> p.replaceFirst("^/", "").equals(GENERATED_WORKFLOW))) {
+                    .stream().noneMatch(p -> p.replaceFirst("^/", "").equals(OutputFile.WORKFLOW.path()))) {
                 findings.add(new Finding(Rule.GH011, file, update.line(), "github-actions updates would edit the"
-                        + " generated " + GENERATED_WORKFLOW + ", which verify then rejects as drift: add it to"
+                        + " generated " + OutputFile.WORKFLOW.path() + ", which verify then rejects as drift: add it to"
                         + " exclude-paths"));
             }
             if (ecosystem.equals("docker")) {
