@@ -5,8 +5,8 @@
 #
 #   scripts/host-setup.sh stack    Docker engine (and iptables for it) and client with BuildKit, Compose, curl,
 #                                  and (for the local base images) mmdebstrap
-#   scripts/host-setup.sh tests    all of the above, plus PostgreSQL, Node.js/npm, runuser, iptables, make, wrk and
-#                                  docker-registry
+#   scripts/host-setup.sh tests    all of the above, plus PostgreSQL, Node.js/npm, runuser, iptables, make, wrk,
+#                                  docker-registry and gpg
 #   scripts/host-setup.sh --detect installs and starts nothing; only prints the lines below
 #
 # Prints, on stdout, the lines to evaluate for the rest of the session (eval "$(scripts/host-setup.sh stack)"):
@@ -65,6 +65,8 @@ if [ "$what" = tests ]; then
   command -v wrk >/dev/null 2>&1 || need wrk
   # The publish IT pushes to a registry of its own on 127.0.0.1 (distribution, the Registry HTTP API v2).
   command -v docker-registry >/dev/null 2>&1 || need docker-registry
+  # .ci/release-bundle signs the rehearsed release with a throwaway key and verifies each signature.
+  command -v gpg >/dev/null 2>&1 || need gnupg
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

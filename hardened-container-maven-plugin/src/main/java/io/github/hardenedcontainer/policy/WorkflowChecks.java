@@ -18,6 +18,9 @@ final class WorkflowChecks {
     private static final Pattern USES_LINE = Pattern.compile("^\\s*(?:-\\s+)?uses:\\s*['\"]?([^@\\s'\"]+)@([^\\s'\"#]+)['\"]?\\s*(?:#\\s*(\\S+))?");
     private static final Set<String> READ_ONLY = Set.of("read", "none");
 
+    /** A Maven deploy in a run: step (mvn, mvnw or ./mvnw, then deploy among its arguments on that line). */
+    private static final Pattern MAVEN_DEPLOY = Pattern.compile("(?m)^[^#\\n]*\\bmvnw?\\b[^\\n]*\\sdeploy\\b");
+
     private WorkflowChecks() {
     }
 
@@ -80,6 +83,9 @@ final class WorkflowChecks {
         boolean sbom = false;
         boolean provenance = false;
         boolean scanned = false;
+        // The image rules (a scan, an SBOM and provenance for the image) apply to a workflow that builds one; the
+        // others to every workflow (this repository's release workflow, which publishes a jar, is checked too).
+        boolean imageBuilt = false;
         for (Map.Entry<String, YNode> entry : jobs.entrySet()) {
             String name = entry.getKey();
             YNode job = entry.getValue();
@@ -120,11 +126,15 @@ final class WorkflowChecks {
                     targetLine.putIfAbsent(target, step.keyLine("uses"));
                     targetBlocks.merge(target, checkTrivy(file, name, step, with, findings), Boolean::logicalOr);
                 }
-                if (action.equals("docker/login-action") || run.matches("(?s).*\\bdocker\\s+push\\b.*")) {
+                if (action.equals("docker/login-action") || run.matches("(?s).*\\bdocker\\s+push\\b.*")
+                        || MAVEN_DEPLOY.matcher(run).find()) {
                     publishes = true;
                 }
                 boolean pushingBuild = action.equals("docker/build-push-action")
                         && with.flatMap(w -> w.get("push")).flatMap(YNode::text).map("true"::equals).orElse(false);
+                if (action.equals("docker/build-push-action") || run.matches("(?s).*\\bdocker\\s+(buildx\\s+)?build\\b.*")) {
+                    imageBuilt = true;
+                }
                 if (pushingBuild || run.matches("(?s).*\\bdocker\\s+(buildx\\s+)?build\\b.*")) {
                     builds = true;
                     if (pushingBuild) {
@@ -162,16 +172,17 @@ final class WorkflowChecks {
                     findings.add(new Finding(Rule.GH008, file, jobLine, "job " + name + " publishes without an environment:"));
                 }
                 String condition = job.get("if").flatMap(YNode::text).orElse("");
-                if (!(condition.contains("refs/heads/") || condition.contains("default_branch"))) {
+                if (!(condition.contains("refs/heads/") || condition.contains("refs/tags/")
+                        || condition.contains("default_branch"))) {
                     findings.add(new Finding(Rule.GH008, file, jobLine, "job " + name + " publishes on every branch"
                             + " and pull request: limit it with if: to the default branch and v* tags"));
                 }
             }
         }
-        if (!scanned) {
+        if (imageBuilt && !scanned) {
             findings.add(new Finding(Rule.GH005, file, root.keyLine("jobs"), "no job scans the image with Trivy"));
         }
-        if (!sbom || !provenance) {
+        if (imageBuilt && (!sbom || !provenance)) {
             findings.add(new Finding(Rule.GH010, file, root.keyLine("jobs"), "the pushed image gets no "
                     + (!sbom && !provenance ? "SBOM or provenance attestation" : !sbom ? "SBOM" : "provenance attestation")));
         }
