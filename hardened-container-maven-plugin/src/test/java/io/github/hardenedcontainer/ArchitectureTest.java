@@ -28,13 +28,14 @@ class ArchitectureTest {
             Map.entry("model", List.of("model")),
             Map.entry("data", List.of("data")),
             Map.entry("parse", List.of("parse")),
+            Map.entry("text", List.of("text")),
             Map.entry("detect", List.of("detect", "model")),
             Map.entry("write", List.of("write", "model")),
             Map.entry("render", List.of("render", "model", "data")),
-            Map.entry("generate", List.of("generate", "model", "data", "detect", "render", "write")),
+            Map.entry("generate", List.of("generate", "model", "data", "detect", "render", "write", "text")),
             Map.entry("policy", List.of("policy", "parse", "model", "data")),
             Map.entry("report", List.of("report", "policy")),
-            Map.entry("verify", List.of("verify", "generate", "policy", "report", "render", "write", "model")),
+            Map.entry("verify", List.of("verify", "generate", "policy", "report", "render", "write", "model", "text")),
             Map.entry("pin", List.of("pin", "model")));
 
     @Test

@@ -7,6 +7,7 @@ import io.github.hardenedcontainer.model.ServiceModel;
 import io.github.hardenedcontainer.render.TemplateData;
 import io.github.hardenedcontainer.render.TemplateException;
 import io.github.hardenedcontainer.render.TemplateRenderer;
+import io.github.hardenedcontainer.text.Diff;
 import io.github.hardenedcontainer.write.FileHeader;
 import io.github.hardenedcontainer.write.GeneratedFile;
 import io.github.hardenedcontainer.write.PlannedWrite;
@@ -14,10 +15,14 @@ import io.github.hardenedcontainer.write.RefusedOverwriteException;
 import io.github.hardenedcontainer.write.SafeWriter;
 import io.github.hardenedcontainer.write.WriteStatus;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -66,6 +71,73 @@ public final class Generator {
         SafeWriter writer = new SafeWriter(request.outputDirectory());
         List<PlannedWrite> plan = writer.plan(files, request.force());
         writer.apply(plan);
+        report(request, plan);
+        return plan;
+    }
+
+    /**
+     * Shows, file by file, what this plugin version changes in the files an earlier version generated (the version
+     * each file's header records, the lines removed and added, the diff), then writes them as {@link #generate}
+     * does: all or none, never a file a person edited unless forced. With {@code dryRun} it writes nothing.
+     */
+    public List<PlannedWrite> upgrade(GenerateRequest request, boolean dryRun) throws InvalidConfigurationException,
+            TemplateException, RefusedOverwriteException, IOException {
+        List<GeneratedFile> files = render(request);
+        SafeWriter writer = new SafeWriter(request.outputDirectory());
+        List<PlannedWrite> plan = writer.plan(files, request.force());
+        String current = request.pluginVersion();
+        Map<String, Integer> fromVersions = new TreeMap<>();
+        for (PlannedWrite write : plan) {
+            String path = write.file().path();
+            String existing = Files.exists(write.target()) ? Files.readString(write.target(), StandardCharsets.UTF_8) : null;
+            String recorded = existing == null ? null : FileHeader.version(existing).orElse(null);
+            if (recorded != null && !write.file().seed()) {
+                fromVersions.merge(recorded, 1, Integer::sum);
+            }
+            String line = switch (write.status()) {
+                case CREATED -> "new file";
+                case UNCHANGED -> "unchanged";
+                case KEPT -> "kept (yours to edit; not upgraded)";
+                case UPDATED -> (recorded == null ? "?" : recorded) + " -> " + current;
+                case FORCED -> "edited by hand, replaced (force): " + (recorded == null ? "no header" : recorded) + " -> " + current;
+                case REFUSED_EDITED -> "edited by hand since " + recorded + ": not replaced (the diff shows what"
+                        + " upgrade would write; keep your edit in the plugin configuration or a template override,"
+                        + " or replace the file with -D" + "hardened.force=true)";
+                case REFUSED_HANDWRITTEN -> "written by a person (no generated header): not replaced";
+            };
+            if (existing != null && write.status() != WriteStatus.UNCHANGED && write.status() != WriteStatus.KEPT) {
+                String diff = Diff.unified(path + " (" + (recorded == null ? "on disk" : recorded) + ")",
+                        path + " (" + current + ")", normalize(existing), write.file().content());
+                // Counted on the bodies: the two header lines change with every version.
+                Optional<String> oldBody = FileHeader.body(existing);
+                Optional<String> newBody = FileHeader.body(write.file().content());
+                boolean headerOnly = oldBody.isPresent() && oldBody.equals(newBody);
+                int[] changed = Diff.changedLines(oldBody.isPresent() && newBody.isPresent()
+                        ? Diff.unified("", "", oldBody.get(), newBody.get()) : diff);
+                line += headerOnly ? ": the header alone (the version it names)"
+                        : String.format(": %d line(s) removed, %d added", changed[0], changed[1]);
+                info.accept(String.format("%-34s %s", path, line));
+                if (!headerOnly) {
+                    info.accept(diff.stripTrailing());
+                }
+            } else {
+                info.accept(String.format("%-34s %s", path, line));
+            }
+        }
+        long changing = plan.stream().filter(write -> write.status().writes()).count();
+        String from = fromVersions.isEmpty() ? "no generated files" : String.join(", ", fromVersions.entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue() + " file" + (e.getValue() == 1 ? "" : "s") + ")").toList());
+        info.accept("Upgrade from " + from + " to " + current + ": " + changing + " of " + plan.size() + " files change");
+        if (dryRun) {
+            info.accept("Dry run: nothing written (run without -D" + "hardened.dryRun=true to write these changes)");
+            return plan;
+        }
+        writer.apply(plan);
+        report(request, plan);
+        return plan;
+    }
+
+    private void report(GenerateRequest request, List<PlannedWrite> plan) {
         Map<WriteStatus, Integer> counts = new EnumMap<>(WriteStatus.class);
         for (PlannedWrite write : plan) {
             info.accept(String.format("%-34s %s", write.file().path(), write.status().description()));
@@ -76,7 +148,10 @@ public final class Generator {
         counts.forEach((status, n) -> summary.append(' ').append(n).append(' ').append(status.description()).append(','));
         summary.setLength(summary.length() - 1);
         info.accept(summary.toString());
-        return plan;
+    }
+
+    private static String normalize(String content) {
+        return content.replace("\r\n", "\n");
     }
 
     private static boolean wanted(OutputFile file, RepositoryModel repo, ServiceModel service) {

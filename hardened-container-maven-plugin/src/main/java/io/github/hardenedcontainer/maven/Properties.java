@@ -7,6 +7,7 @@ final class Properties {
 
     static final String SKIP = PREFIX + "skip";
     static final String FORCE = PREFIX + "force";
+    static final String DRY_RUN = PREFIX + "dryRun";
     static final String OUTPUT_DIRECTORY = PREFIX + "outputDirectory";
     static final String TEMPLATE_DIRECTORY = PREFIX + "templateDirectory";
     static final String EXCLUDES = PREFIX + "excludes";

@@ -51,6 +51,7 @@ public enum Setting {
     AOT_TRAINING_ENV("aotTrainingEnv", Kind.LIST, Scope.MODULE, null),
     ENVIRONMENT("environment", Kind.LIST, Scope.MODULE, null),
     FORCE("force", Kind.FLAG, Scope.GOAL, "false"),
+    DRY_RUN("dryRun", Kind.FLAG, Scope.GOAL, "false"),
     DRIFT("drift", Kind.FLAG, Scope.GOAL, "true"),
     STRICT("strict", Kind.FLAG, Scope.GOAL, "false"),
     FAIL_ON("failOn", Kind.TEXT, Scope.GOAL, "high"),

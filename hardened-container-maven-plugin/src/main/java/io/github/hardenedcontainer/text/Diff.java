@@ -1,4 +1,4 @@
-package io.github.hardenedcontainer.policy;
+package io.github.hardenedcontainer.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +14,16 @@ public final class Diff {
 
     /** The unified diff from {@code expected} (what generate renders) to {@code actual} (what is committed). */
     public static String unified(String path, String expected, String actual) {
-        String[] a = expected.split("\n", -1);
-        String[] b = actual.split("\n", -1);
+        return unified(path + " (generated)", path + " (committed)", expected, actual);
+    }
+
+    /** The unified diff from {@code from} to {@code to}, headed with the two labels. */
+    public static String unified(String fromLabel, String toLabel, String from, String to) {
+        String[] a = from.split("\n", -1);
+        String[] b = to.split("\n", -1);
+        String head = "--- " + fromLabel + "\n+++ " + toLabel + "\n";
         if (a.length > MAX_LINES || b.length > MAX_LINES) {
-            return "--- " + path + " (generated)\n+++ " + path + " (committed)\n(files too large to diff: "
-                    + a.length + " and " + b.length + " lines)\n";
+            return head + "(files too large to diff: " + a.length + " and " + b.length + " lines)\n";
         }
         int[][] lcs = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
@@ -47,7 +52,7 @@ public final class Diff {
                 positions.add(new int[] {i, j++});
             }
         }
-        StringBuilder out = new StringBuilder("--- " + path + " (generated)\n+++ " + path + " (committed)\n");
+        StringBuilder out = new StringBuilder(head);
         int k = 0;
         while (k < ops.size()) {
             if (ops.get(k)[0] == ' ') {
@@ -79,6 +84,21 @@ public final class Diff {
             k = end;
         }
         return out.toString();
+    }
+
+    /** The lines a unified diff removes and adds: {@code {removed, added}}. */
+    public static int[] changedLines(String unifiedDiff) {
+        int removed = 0;
+        int added = 0;
+        String[] lines = unifiedDiff.split("\n");
+        for (int i = 2; i < lines.length; i++) { // after the two label lines
+            if (lines[i].startsWith("-")) {
+                removed++;
+            } else if (lines[i].startsWith("+")) {
+                added++;
+            }
+        }
+        return new int[] {removed, added};
     }
 
     /** The first line that differs (1-based, in the committed file). */

@@ -2,7 +2,6 @@ package io.github.hardenedcontainer.verify;
 
 import io.github.hardenedcontainer.generate.Generator;
 import io.github.hardenedcontainer.model.InvalidConfigurationException;
-import io.github.hardenedcontainer.policy.Diff;
 import io.github.hardenedcontainer.policy.Finding;
 import io.github.hardenedcontainer.policy.PolicyChecker;
 import io.github.hardenedcontainer.policy.Rule;
@@ -11,6 +10,7 @@ import io.github.hardenedcontainer.policy.Waivers;
 import io.github.hardenedcontainer.render.TemplateException;
 import io.github.hardenedcontainer.render.TemplateRenderer;
 import io.github.hardenedcontainer.report.VerifyReport;
+import io.github.hardenedcontainer.text.Diff;
 import io.github.hardenedcontainer.write.FileHeader;
 import io.github.hardenedcontainer.write.GeneratedFile;
 import java.io.IOException;

@@ -43,20 +43,26 @@ public final class FileHeader {
         if (!text.startsWith(MARKER)) {
             return Optional.empty();
         }
+        int end = headerEnd(text);
+        if (end < 0) {
+            return Optional.of(false);
+        }
+        String fingerprintLine = text.substring(text.indexOf('\n') + 1, end);
+        return Optional.of(fingerprintLine.substring(FINGERPRINT.length()).equals(fingerprint(text.substring(end + 1))));
+    }
+
+    /** The body of a generated file: what follows its two header lines; empty when it has no such header. */
+    public static Optional<String> body(String content) {
+        String text = normalize(content);
+        int end = text.startsWith(MARKER) ? headerEnd(text) : -1;
+        return end < 0 ? Optional.empty() : Optional.of(text.substring(end + 1));
+    }
+
+    /** The index of the newline that ends the fingerprint line, or -1 when the second line is no fingerprint. */
+    private static int headerEnd(String text) {
         int first = text.indexOf('\n');
-        if (first < 0) {
-            return Optional.of(false);
-        }
-        int second = text.indexOf('\n', first + 1);
-        if (second < 0) {
-            return Optional.of(false);
-        }
-        String fingerprintLine = text.substring(first + 1, second);
-        if (!fingerprintLine.startsWith(FINGERPRINT)) {
-            return Optional.of(false);
-        }
-        String body = text.substring(second + 1);
-        return Optional.of(fingerprintLine.substring(FINGERPRINT.length()).equals(fingerprint(body)));
+        int second = first < 0 ? -1 : text.indexOf('\n', first + 1);
+        return second >= 0 && text.startsWith(FINGERPRINT, first + 1) ? second : -1;
     }
 
     /** The plugin version a generated file's header names, or empty when it has no such header. */

@@ -1,0 +1,7 @@
+package com.example.it;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("hello");
+    }
+}
