@@ -30,6 +30,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        Log.level(config.logLevel());
         long started = System.nanoTime();
         Application app;
         try {

@@ -97,6 +97,42 @@ public final class PostgresServer implements AutoCloseable {
                         + " -c synchronous_commit=off -c full_page_writes=off", "start");
     }
 
+    /**
+     * Turns TLS on with a new self-signed certificate for the host name {@code localhost} only (not 127.0.0.1), and
+     * restarts the server. Password connections without TLS stay allowed.
+     *
+     * @return the certificate (PEM): the CA a client that verifies must trust
+     */
+    public Path enableTls() throws Exception {
+        Path certificate = selfSignedCertificate("server", "localhost");
+        Path key = dir.resolve("server.key");
+        if (asPostgres) {
+            UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            Files.setOwner(certificate, postgres);
+            Files.setOwner(key, postgres);
+        }
+        Files.writeString(data.resolve("postgresql.conf"), "\nssl = on\nssl_cert_file = '" + certificate
+                + "'\nssl_key_file = '" + key + "'\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        stopServer();
+        startServer();
+        return certificate;
+    }
+
+    /** A self-signed certificate (and its key, NAME.key, mode 600) in this server's directory, for a DNS name. */
+    public Path selfSignedCertificate(String name, String dnsName) throws Exception {
+        Path certificate = dir.resolve(name + ".crt");
+        Path key = dir.resolve(name + ".key");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=" + dnsName, "-addext", "subjectAltName=DNS:" + dnsName,
+                "-keyout", key.toString(), "-out", certificate.toString()).redirectErrorStream(true).start();
+        String out = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+            throw new IllegalStateException("openssl could not make a certificate: " + out);
+        }
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return certificate;
+    }
+
     /** Runs SQL through psql and returns its unaligned output. */
     public String psql(String sql) throws Exception {
         return runWithPassword("psql", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, "-d", DATABASE,

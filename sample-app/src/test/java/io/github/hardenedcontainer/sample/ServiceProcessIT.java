@@ -57,6 +57,30 @@ class ServiceProcessIT {
     }
 
     @Test
+    void logLevelFromTheEnvironmentSetsWhatIsLogged() throws Exception {
+        // debug: successful probes are logged too; warn: not even the start.
+        Map<String, List<JsonObject>> logs = new java.util.HashMap<>();
+        for (String level : List.of("debug", "warn")) {
+            Path dir = Files.createDirectories(this.logs.resolve("level-" + level));
+            try (ServiceProcess p = ServiceProcess.start(List.of(), ServiceProcess.JAR, dir, dir, Map.of("LOG_LEVEL", level), dir)) {
+                p.awaitStatus("/health", 200, 30_000);
+                assertThat(p.get("/health").statusCode()).isEqualTo(200);
+                p.process.destroy();
+                assertThat(p.process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+                logs.put(level, jsonLines(p.out()));
+            }
+        }
+        assertThat(logs.get("debug")).anySatisfy(e -> {
+            assertThat(e.getString("message")).isEqualTo("request");
+            assertThat(e.getString("route")).isEqualTo("/health");
+        });
+        assertThat(logs.get("debug")).anySatisfy(e -> assertThat(e.getString("message")).isEqualTo("started"));
+        assertThat(logs.get("warn")).noneSatisfy(e -> assertThat(e.getString("message")).isIn("started", "request"));
+        // The database is not configured in these runs: that warning is still there at warn.
+        assertThat(logs.get("warn")).anySatisfy(e -> assertThat(e.getString("message")).startsWith("DATABASE_URL is not set"));
+    }
+
+    @Test
     void sigtermDrainsInFlightRequestsAndExitsZero() throws Exception {
         Map<String, String> env = Map.of("DATABASE_URL", pg.url(), "DATABASE_PASSWORD_FILE", pg.passwordFile().toString());
         try (ServiceProcess p = ServiceProcess.start(List.of(), ServiceProcess.JAR, logs, logs, env, logs)) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 
 /**
  * The service's configuration, read from environment variables only.
@@ -17,8 +18,11 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code PORT}: HTTP port, default 8080.</li>
  *   <li>{@code APP_ENV}: environment name shown in /info, default {@code production}.</li>
- *   <li>{@code DATABASE_URL}: {@code postgres://user[:password]@host[:port]/database}; without it the service runs
- *       and /ready answers 503 "database not configured".</li>
+ *   <li>{@code DATABASE_URL}: {@code postgres://user[:password]@host[:port]/database[?sslmode=...&sslrootcert=...]};
+ *       without it the service runs and /ready answers 503 "database not configured". {@code sslmode} takes
+ *       libpq's values (disable, the default; allow, prefer, require, verify-ca, verify-full) and
+ *       {@code sslrootcert} a PEM file of CA certificates (required by the verify modes); any other parameter is an
+ *       error, never silently dropped.</li>
  *   <li>{@code DATABASE_PASSWORD_FILE}: a file holding the password (a Compose or Kubernetes secret); it wins over a
  *       password inside {@code DATABASE_URL}.</li>
  *   <li>{@code DATABASE_POOL_SIZE}: connections in the pool, default 5.</li>
@@ -26,6 +30,8 @@ import java.util.Optional;
  *   <li>{@code SHUTDOWN_DELAY_SECONDS}: how long the service keeps serving with /ready at 503 after SIGTERM, so
  *       that load balancers stop sending before the listener closes, default 2.</li>
  *   <li>{@code GIT_COMMIT}: the commit the image was built from, shown in /info when set.</li>
+ *   <li>{@code LOG_LEVEL}: error, warn, info (the default), debug or trace; the level of every logger, Vert.x's and
+ *       Netty's included.</li>
  * </ul>
  */
 public record AppConfig(
@@ -35,7 +41,8 @@ public record AppConfig(
         int poolSize,
         Duration shutdownGrace,
         Duration shutdownDelay,
-        Optional<String> gitCommit) {
+        Optional<String> gitCommit,
+        Level logLevel) {
 
     /** Readiness never waits longer than this for the database. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(2);
@@ -53,8 +60,7 @@ public record AppConfig(
         if (url.isPresent()) {
             DatabaseConfig parsed = parseUrl(url.get());
             if (passwordFile.isPresent()) {
-                parsed = new DatabaseConfig(parsed.host(), parsed.port(), parsed.database(), parsed.user(),
-                        readPassword(passwordFile.get()));
+                parsed = parsed.withPassword(readPassword(passwordFile.get()));
             }
             database = Optional.of(parsed);
         } else if (passwordFile.isPresent()) {
@@ -73,7 +79,21 @@ public record AppConfig(
             throw new ConfigException("GIT_COMMIT must be a commit SHA of 7 to 40 hex digits");
         }
         return new AppConfig(port, environment, database, poolSize, Duration.ofSeconds(grace),
-                Duration.ofSeconds(delay), commit);
+                Duration.ofSeconds(delay), commit, logLevel(text(env, "LOG_LEVEL")));
+    }
+
+    /** LOG_LEVEL's names, as most services spell them, to java.util.logging's levels. */
+    private static Level logLevel(Optional<String> value) throws ConfigException {
+        String name = value.orElse("info").toLowerCase(java.util.Locale.ROOT);
+        return switch (name) {
+            case "error" -> Level.SEVERE;
+            case "warn", "warning" -> Level.WARNING;
+            case "info" -> Level.INFO;
+            case "debug" -> Level.FINE;
+            case "trace" -> Level.FINEST;
+            default -> throw new ConfigException("LOG_LEVEL must be error, warn, info, debug or trace, got \""
+                    + value.orElse("") + "\"");
+        };
     }
 
     static DatabaseConfig parseUrl(String value) throws ConfigException {
@@ -105,8 +125,47 @@ public record AppConfig(
         if (port < 1 || port > 65535) {
             throw new ConfigException(problem + " (the port must be 1 to 65535)");
         }
-        return new DatabaseConfig(uri.getHost(), port, path.substring(1), user, password);
+        String sslMode = "disable";
+        String sslRootCert = null;
+        if (uri.getRawQuery() != null && !uri.getRawQuery().isEmpty()) {
+            for (String parameter : uri.getRawQuery().split("&")) {
+                int eq = parameter.indexOf('=');
+                String name = decode(eq < 0 ? parameter : parameter.substring(0, eq));
+                String val = eq < 0 ? "" : decode(parameter.substring(eq + 1));
+                switch (name) {
+                    case "sslmode" -> {
+                        if (!SSL_MODES.contains(val)) {
+                            throw new ConfigException("DATABASE_URL has sslmode=" + val + ": it must be one of "
+                                    + String.join(", ", SSL_MODES));
+                        }
+                        sslMode = val;
+                    }
+                    case "sslrootcert" -> {
+                        if (!Files.isReadable(Path.of(val))) {
+                            throw new ConfigException("DATABASE_URL has sslrootcert=" + val + ", which cannot be read:"
+                                    + " mount the CA certificate (PEM) there");
+                        }
+                        sslRootCert = val;
+                    }
+                    default -> throw new ConfigException("DATABASE_URL has the parameter " + name + ", which this"
+                            + " service does not support (it supports sslmode and sslrootcert)");
+                }
+            }
+        }
+        if (sslMode.startsWith("verify-") && sslRootCert == null) {
+            throw new ConfigException("DATABASE_URL has sslmode=" + sslMode + " but no sslrootcert: add"
+                    + " &sslrootcert=/path/to/ca.pem, the CA certificate that signed the server's");
+        }
+        if (sslRootCert != null && (sslMode.equals("disable") || sslMode.equals("allow"))) {
+            throw new ConfigException("DATABASE_URL has sslrootcert but sslmode=" + sslMode + ", which does not"
+                    + " check certificates: use sslmode=verify-full (or verify-ca)");
+        }
+        return new DatabaseConfig(uri.getHost(), port, path.substring(1), user, password, sslMode, sslRootCert);
     }
+
+    /** libpq's sslmode values, weakest first. */
+    static final java.util.List<String> SSL_MODES = java.util.List.of("disable", "allow", "prefer", "require",
+            "verify-ca", "verify-full");
 
     private static String decode(String text) {
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);

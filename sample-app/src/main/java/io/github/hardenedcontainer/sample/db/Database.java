@@ -5,9 +5,12 @@ import io.github.hardenedcontainer.sample.config.DatabaseConfig;
 import io.github.hardenedcontainer.sample.log.Log;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.concurrent.TimeUnit;
@@ -32,14 +35,7 @@ public final class Database {
     public Database(Vertx vertx, DatabaseConfig config, int poolSize) {
         this.vertx = vertx;
         long timeoutMs = AppConfig.READY_TIMEOUT.toMillis();
-        PgConnectOptions connect = new PgConnectOptions()
-                .setHost(config.host())
-                .setPort(config.port())
-                .setDatabase(config.database())
-                .setUser(config.user())
-                .setPassword(config.password())
-                .setPipeliningLimit(256)
-                .setCachePreparedStatements(true);
+        PgConnectOptions connect = connectOptions(config);
         PoolOptions poolOptions = new PoolOptions()
                 .setName("app")
                 .setMaxSize(poolSize)
@@ -52,6 +48,32 @@ public final class Database {
         NetClientOptions net = new NetClientOptions().setConnectTimeout((int) timeoutMs / 2);
         this.pool = PgBuilder.pool().with(poolOptions).with(net).connectingTo(connect).using(vertx).build();
         Log.event(LOG, Level.INFO, "database pool created", "target", config.redacted(), "size", poolSize);
+    }
+
+    /** How to connect: the target, the credentials and TLS as {@code sslmode} asks (libpq's meaning). */
+    public static PgConnectOptions connectOptions(DatabaseConfig config) {
+        PgConnectOptions connect = new PgConnectOptions()
+                .setHost(config.host())
+                .setPort(config.port())
+                .setDatabase(config.database())
+                .setUser(config.user())
+                .setPassword(config.password())
+                .setPipeliningLimit(256)
+                .setCachePreparedStatements(true)
+                .setSslMode(SslMode.of(config.sslMode()));
+        if (!config.sslMode().equals("disable")) {
+            // libpq's meaning: require (and prefer, allow) encrypt without checking the certificate unless a root
+            // certificate is given; verify-ca checks it against sslrootcert; verify-full also checks the host name.
+            ClientSSLOptions ssl = new ClientSSLOptions();
+            if (config.verifiesCertificate()) {
+                ssl.setTrustOptions(new PemTrustOptions().addCertPath(config.sslRootCert()));
+            } else {
+                ssl.setTrustAll(true);
+            }
+            ssl.setHostnameVerificationAlgorithm(config.sslMode().equals("verify-full") ? "HTTPS" : "");
+            connect.setSslOptions(ssl);
+        }
+        return connect;
     }
 
     public Pool pool() {

@@ -30,6 +30,11 @@ public final class Log {
         METER_REGISTRY.setLevel(Level.SEVERE);
     }
 
+    /** Sets the level of every logger (the root's; the ones set apart here keep theirs). */
+    public static void level(Level level) {
+        Logger.getLogger("").setLevel(level);
+    }
+
     /** Logs a structured event: the message plus key-value fields, in order. */
     public static void event(Logger logger, Level level, String message, Object... keyValues) {
         if (!logger.isLoggable(level)) {

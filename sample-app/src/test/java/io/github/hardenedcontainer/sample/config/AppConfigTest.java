@@ -27,6 +27,16 @@ class AppConfigTest {
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.shutdownDelay()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.gitCommit()).isEmpty();
+        assertThat(config.logLevel()).isEqualTo(java.util.logging.Level.INFO);
+    }
+
+    @Test
+    void logLevelTakesTheUsualNames() throws Exception {
+        assertThat(AppConfig.fromEnvironment(Map.of("LOG_LEVEL", "DEBUG")).logLevel()).isEqualTo(java.util.logging.Level.FINE);
+        assertThat(AppConfig.fromEnvironment(Map.of("LOG_LEVEL", "warn")).logLevel()).isEqualTo(java.util.logging.Level.WARNING);
+        assertThat(AppConfig.fromEnvironment(Map.of("LOG_LEVEL", "error")).logLevel()).isEqualTo(java.util.logging.Level.SEVERE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("LOG_LEVEL", "verbose")))
+                .hasMessage("LOG_LEVEL must be error, warn, info, debug or trace, got \"verbose\"");
     }
 
     @Test
