@@ -15,6 +15,7 @@ import io.github.hardenedcontainer.model.Pipeline;
 import io.github.hardenedcontainer.model.Problem;
 import io.github.hardenedcontainer.model.ReactorFacts;
 import io.github.hardenedcontainer.model.RepositoryModel;
+import io.github.hardenedcontainer.model.JvmProfile;
 import io.github.hardenedcontainer.model.RuntimeKind;
 import io.github.hardenedcontainer.model.ServiceModel;
 import io.github.hardenedcontainer.model.Setting;
@@ -377,9 +378,22 @@ public final class ConfigurationValidator {
                 firstNonBlank(module.description(), module.name(), module.artifactId()),
                 module.license(), module.scmUrl(), module.relativePath(), contextPath, module.finalName(),
                 mainClass, javaVersion, builder, runtime, postgres, uid, gid, port, host, health, readiness,
-                s.jvmOptions(), database, buildMode, memory, cpus, pids, module.sourceDirs(), runtimeKind,
+                s.jvmOptions(), jvmProfile(s.jvmProfile(), where, problems), database, buildMode, memory, cpus, pids, module.sourceDirs(), runtimeKind,
                 jlinkModules, jlinkAddModules, jlinkExclude, aotCache, training, trainingEnv, framework,
                 appArgs(module, where, problems), jarName(s.jarName(), where, problems));
+    }
+
+    /** The stated JVM profile, {@code footprint} when not set. */
+    private static JvmProfile jvmProfile(String stated, String where, List<Problem> problems) {
+        if (isBlank(stated)) {
+            return JvmProfile.FOOTPRINT;
+        }
+        return JvmProfile.parse(stated.trim().toLowerCase(Locale.ROOT)).orElseGet(() -> {
+            problems.add(new Problem("<jvmProfile>" + where, stated, "must be footprint (the C1 compiler alone and the"
+                    + " serial collector: the least memory) or throughput (full tiered compilation: the most requests"
+                    + " per second)"));
+            return JvmProfile.FOOTPRINT;
+        });
     }
 
     /** The stated jar file name, or {@code null}: a file name in {@code target/}, ending in {@code .jar}. */

@@ -29,6 +29,7 @@ final class Properties {
     static final String HEALTH_PATH = PREFIX + "healthPath";
     static final String READINESS_PATH = PREFIX + "readinessPath";
     static final String JVM_OPTIONS = PREFIX + "jvmOptions";
+    static final String JVM_PROFILE = PREFIX + "jvmProfile";
     static final String MAIN_CLASS = PREFIX + "mainClass";
     static final String APP_ARGS = PREFIX + "appArgs";
     static final String JAR_NAME = PREFIX + "jarName";

@@ -30,6 +30,7 @@ public record ServiceModel(
         String healthPath,
         String readinessPath,
         List<String> jvmOptions,
+        JvmProfile jvmProfile,
         DatabaseKind database,
         BuildMode buildMode,
         String memoryLimit,

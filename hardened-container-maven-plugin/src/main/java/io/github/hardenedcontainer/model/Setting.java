@@ -34,6 +34,7 @@ public enum Setting {
     HEALTH_PATH("healthPath", Kind.TEXT, Scope.MODULE, "/health", false),
     READINESS_PATH("readinessPath", Kind.TEXT, Scope.MODULE, "/ready", false),
     JVM_OPTIONS("jvmOptions", Kind.LIST, Scope.MODULE, null),
+    JVM_PROFILE("jvmProfile", Kind.TEXT, Scope.MODULE, "footprint"),
     MAIN_CLASS("mainClass", Kind.TEXT, Scope.MODULE, null),
     APP_ARGS("appArgs", Kind.LIST, Scope.MODULE, null),
     JAR_NAME("jarName", Kind.TEXT, Scope.MODULE, null),

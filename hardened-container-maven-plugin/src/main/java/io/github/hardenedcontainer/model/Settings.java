@@ -91,6 +91,7 @@ public final class Settings {
     public String healthPath() { return raw(Setting.HEALTH_PATH); }
     public String readinessPath() { return raw(Setting.READINESS_PATH); }
     public List<String> jvmOptions() { return list(Setting.JVM_OPTIONS); }
+    public String jvmProfile() { return raw(Setting.JVM_PROFILE); }
     public String mainClass() { return raw(Setting.MAIN_CLASS); }
     public String jarName() { return raw(Setting.JAR_NAME); }
     /** {@code null} or empty when not set (the exec-maven-plugin arguments, if any); {@code [none]} passes none. */
@@ -159,6 +160,7 @@ public final class Settings {
         public Builder healthPath(String v) { return set(Setting.HEALTH_PATH, v); }
         public Builder readinessPath(String v) { return set(Setting.READINESS_PATH, v); }
         public Builder jvmOptions(List<String> v) { return set(Setting.JVM_OPTIONS, v); }
+        public Builder jvmProfile(String v) { return set(Setting.JVM_PROFILE, v); }
         public Builder mainClass(String v) { return set(Setting.MAIN_CLASS, v); }
         public Builder jarName(String v) { return set(Setting.JAR_NAME, v); }
         public Builder appArgs(List<String> v) { return set(Setting.APP_ARGS, v); }

@@ -6,6 +6,7 @@ import io.github.hardenedcontainer.model.BuildMode;
 import io.github.hardenedcontainer.model.Framework;
 import io.github.hardenedcontainer.model.Pipeline;
 import io.github.hardenedcontainer.model.RepositoryModel;
+import io.github.hardenedcontainer.model.JvmProfile;
 import io.github.hardenedcontainer.model.RuntimeKind;
 import io.github.hardenedcontainer.model.ServiceModel;
 import java.util.ArrayList;
@@ -61,11 +62,33 @@ public final class TemplateData {
 
     /**
      * JVM options every service starts with, before the user's own (a later option wins): sized from the
-     * container's memory limit, tuned for small containers (docs/performance.md has the measurements), exit on
-     * OutOfMemoryError so the container restarts, temporary files on the /tmp tmpfs.
+     * container's memory limit, the profile's compiler and collector ({@link #profileJvm}; docs/performance.md has
+     * the measurements), exit on OutOfMemoryError so the container restarts, temporary files on the /tmp tmpfs.
      */
-    static final List<String> BASE_JVM = List.of("-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp");
+    static List<String> baseJvm(JvmProfile profile, String cpuLimit) {
+        List<String> jvm = new ArrayList<>(List.of("-XX:MaxRAMPercentage=75.0"));
+        jvm.addAll(profileJvm(profile, cpuLimit));
+        jvm.addAll(List.of("-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp"));
+        return jvm;
+    }
+
+    /**
+     * The profile's compiler and collector. Footprint: C1 alone, serial collector. Throughput: full tiered
+     * compilation; the serial collector below 2 CPUs (with one CPU a parallel or concurrent collector only adds
+     * threads that compete with the application), the parallel collector from 2 CPUs.
+     */
+    static List<String> profileJvm(JvmProfile profile, String cpuLimit) {
+        if (profile == JvmProfile.FOOTPRINT) {
+            return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        }
+        double cpus;
+        try {
+            cpus = Double.parseDouble(cpuLimit);
+        } catch (NumberFormatException | NullPointerException e) {
+            cpus = 1;
+        }
+        return List.of(cpus >= 2 ? "-XX:+UseParallelGC" : "-XX:+UseSerialGC");
+    }
 
     /** Where the jlinked runtime lives in the image. */
     static final String JLINK_HOME = "/opt/jre";
@@ -198,10 +221,11 @@ public final class TemplateData {
         m.put("passwordSecret", s.framework().passwordSecret());
         m.put("passwordSecretRenamed", !s.framework().passwordSecret().equals(Framework.PASSWORD_SECRET));
 
-        List<String> jvm = new ArrayList<>(BASE_JVM);
+        List<String> jvm = baseJvm(s.jvmProfile(), s.cpuLimit());
         jvm.addAll(s.framework().systemProperties());
         if (s.jvmOptions().stream().anyMatch(o -> o.matches("-XX:\\+Use[A-Za-z0-9]+GC"))) {
-            jvm.remove("-XX:+UseSerialGC"); // the user chose a collector; two would stop the JVM
+            // The user chose a collector; two would stop the JVM.
+            jvm.removeIf(o -> o.matches("-XX:\\+Use[A-Za-z0-9]+GC"));
         }
         jvm.addAll(s.jvmOptions());
 

@@ -200,6 +200,7 @@ class ConfigurationValidatorTest {
         "cpuLimit|0|<cpuLimit> (got \"0\"): must be a positive number of CPUs",
         "pidsLimit|-1|<pidsLimit> (got \"-1\"): must be a whole number from 1 to 1000000",
         "runtime|graalvm|<runtime> (got \"graalvm\"): must be jlink",
+        "jvmProfile|speed|<jvmProfile> (got \"speed\"): must be footprint",
         "jlinkModules|java.base;java.sql|<jlinkModules> (got \"java.base;java.sql\"): each must be a Java module name",
         "jlinkAddModules|jdk/naming|<jlinkAddModules> (got \"jdk/naming\"): each must be a Java module name",
         "jlinkExcludeModules|java.desktop!|<jlinkExcludeModules> (got \"java.desktop!\"): each must be a Java module name",
@@ -237,6 +238,7 @@ class ConfigurationValidatorTest {
             case "cpuLimit" -> b.cpuLimit(value);
             case "pidsLimit" -> b.pidsLimit(value);
             case "runtime" -> b.runtime(value);
+            case "jvmProfile" -> b.jvmProfile(value);
             case "jlinkModules" -> b.jlinkModules(List.of(value));
             case "jlinkAddModules" -> b.jlinkAddModules(List.of(value));
             case "jlinkExcludeModules" -> b.jlinkExcludeModules(List.of(value));

@@ -29,6 +29,26 @@ class TemplateDataTest {
     }
 
     @Test
+    void theJvmProfileChoosesCompilerAndCollectorForTheCpuLimit() throws Exception {
+        String footprint = (String) service(Settings.defaults()).get("entrypoint");
+        assertThat(footprint).contains("\"-XX:MaxRAMPercentage=75.0\", \"-XX:+UseSerialGC\", \"-XX:TieredStopAtLevel=1\","
+                + " \"-Xss512k\"");
+        String oneCpu = (String) service(Settings.builder().jvmProfile("throughput").build()).get("entrypoint");
+        assertThat(oneCpu).contains("\"-XX:MaxRAMPercentage=75.0\", \"-XX:+UseSerialGC\", \"-Xss512k\"")
+                .doesNotContain("TieredStopAtLevel");
+        String twoCpus = (String) service(Settings.builder().jvmProfile("throughput").cpuLimit("2").build()).get("entrypoint");
+        assertThat(twoCpus).contains("\"-XX:+UseParallelGC\"").doesNotContain("UseSerialGC").doesNotContain("TieredStopAtLevel");
+        // A collector the user states replaces the profile's, whichever it is.
+        String stated = (String) service(Settings.builder().jvmProfile("throughput").cpuLimit("4")
+                .jvmOptions(List.of("-XX:+UseZGC")).build()).get("entrypoint");
+        assertThat(stated).contains("\"-XX:+UseZGC\"").doesNotContain("UseParallelGC").doesNotContain("UseSerialGC");
+        // The training run starts the JVM the same way: the cache matches the flags it is used with.
+        String training = (String) service(Settings.builder().jvmProfile("throughput").javaVersion("25").build())
+                .get("trainingCommand");
+        assertThat(training).contains("-XX:+UseSerialGC -Xss512k").doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void statedEnvironmentEntriesReachTheStackQuotedAndAStatedAppEnvIsNoLongerAVariable() throws Exception {
         Map<String, Object> s = service(Settings.builder()
