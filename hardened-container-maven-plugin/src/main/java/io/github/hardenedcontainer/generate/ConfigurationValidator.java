@@ -380,7 +380,8 @@ public final class ConfigurationValidator {
                 mainClass, javaVersion, builder, runtime, postgres, uid, gid, port, host, health, readiness,
                 s.jvmOptions(), jvmProfile(s.jvmProfile(), where, problems), database, buildMode, memory, cpus, pids, module.sourceDirs(), runtimeKind,
                 jlinkModules, jlinkAddModules, jlinkExclude, aotCache, training, trainingEnv, framework,
-                appArgs(module, where, problems), jarName(s.jarName(), where, problems));
+                appArgs(module, where, problems), migrationArgs(s.migrationArgs(), database, where, problems),
+                jarName(s.jarName(), where, problems));
     }
 
     /** The stated JVM profile, {@code footprint} when not set. */
@@ -426,6 +427,25 @@ public final class ConfigurationValidator {
             } else if (arg.contains("\n") || arg.contains("\r")) {
                 problems.add(new Problem("<appArgs>" + where, arg, "must be one line"));
             }
+        }
+        return args;
+    }
+
+    /** The migration command's program arguments: one line each, no secrets, and a database to migrate. */
+    private static List<String> migrationArgs(List<String> args, DatabaseKind database, String where,
+            List<Problem> problems) {
+        for (String arg : args) {
+            if (SECRET_NAME.matcher(arg).matches()) {
+                problems.add(new Problem("<migrationArgs>" + where, arg, "looks like a secret, and program arguments"
+                        + " stay in compose.yaml: the migration command reads the database password as the app does"));
+            } else if (arg.isBlank() || arg.contains("\n") || arg.contains("\r")) {
+                problems.add(new Problem("<migrationArgs>" + where, arg, "must be one non-blank line"));
+            }
+        }
+        if (!args.isEmpty() && database != DatabaseKind.POSTGRES) {
+            problems.add(new Problem("<migrationArgs>" + where, String.join(" ", args), "runs database migrations,"
+                    + " but the service has no database (<database>none</database>, or no PostgreSQL client found):"
+                    + " remove it or set <database>postgres</database>"));
         }
         return args;
     }

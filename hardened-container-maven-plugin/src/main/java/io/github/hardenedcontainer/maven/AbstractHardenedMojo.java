@@ -263,6 +263,18 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     private List<String> appArgs;
 
     /**
+     * The program arguments with which the application applies its database migrations and exits (such as
+     * {@code migrate}). With PostgreSQL, compose.yaml then runs the image once with them, as the service
+     * {@code migrate} (the app's hardening, environment and secret, on the database network only), and starts the
+     * app only after it completed successfully: migrations leave the app's start path, and replicas never race on
+     * them. Never secrets. As a property, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.MIGRATION_ARGS)
+    private List<String> migrationArgs;
+
+    /**
      * The file name of the jar to run, in {@code target/} (such as {@code orders-all.jar}). Default: the module's
      * {@code finalName} plus {@code .jar}, with the version the build wrote in
      * {@code target/maven-archiver/pom.properties}, so that a classifier jar beside it (sources, a

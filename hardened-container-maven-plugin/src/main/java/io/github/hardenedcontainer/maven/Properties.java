@@ -32,6 +32,7 @@ final class Properties {
     static final String JVM_PROFILE = PREFIX + "jvmProfile";
     static final String MAIN_CLASS = PREFIX + "mainClass";
     static final String APP_ARGS = PREFIX + "appArgs";
+    static final String MIGRATION_ARGS = PREFIX + "migrationArgs";
     static final String JAR_NAME = PREFIX + "jarName";
     static final String DATABASE = PREFIX + "database";
     static final String BUILD_MODE = PREFIX + "buildMode";

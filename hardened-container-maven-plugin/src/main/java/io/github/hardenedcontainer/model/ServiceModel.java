@@ -46,6 +46,7 @@ public record ServiceModel(
         List<String> aotTrainingEnv,
         Framework framework,
         List<String> appArgs,
+        List<String> migrationArgs,
         String jarName) {
 
     public ServiceModel {
@@ -57,6 +58,7 @@ public record ServiceModel(
         aotTrainingPaths = List.copyOf(aotTrainingPaths);
         aotTrainingEnv = List.copyOf(aotTrainingEnv);
         appArgs = List.copyOf(appArgs);
+        migrationArgs = List.copyOf(migrationArgs);
     }
 
     /** The Java feature release as a number. */

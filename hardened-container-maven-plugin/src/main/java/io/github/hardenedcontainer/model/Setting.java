@@ -37,6 +37,7 @@ public enum Setting {
     JVM_PROFILE("jvmProfile", Kind.TEXT, Scope.MODULE, "footprint"),
     MAIN_CLASS("mainClass", Kind.TEXT, Scope.MODULE, null),
     APP_ARGS("appArgs", Kind.LIST, Scope.MODULE, null),
+    MIGRATION_ARGS("migrationArgs", Kind.LIST, Scope.MODULE, null),
     JAR_NAME("jarName", Kind.TEXT, Scope.MODULE, null),
     DATABASE("database", Kind.TEXT, Scope.MODULE, null),
     BUILD_MODE("buildMode", Kind.TEXT, Scope.MODULE, "docker"),

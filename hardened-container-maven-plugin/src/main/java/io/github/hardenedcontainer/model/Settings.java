@@ -97,6 +97,7 @@ public final class Settings {
     /** {@code null} or empty when not set (the exec-maven-plugin arguments, if any); {@code [none]} passes none. */
     @SuppressWarnings("unchecked")
     public List<String> appArgs() { return (List<String>) values.get(Setting.APP_ARGS); }
+    public List<String> migrationArgs() { return list(Setting.MIGRATION_ARGS); }
     public String database() { return raw(Setting.DATABASE); }
     public String buildMode() { return raw(Setting.BUILD_MODE); }
     public String memoryLimit() { return raw(Setting.MEMORY_LIMIT); }
@@ -164,6 +165,7 @@ public final class Settings {
         public Builder mainClass(String v) { return set(Setting.MAIN_CLASS, v); }
         public Builder jarName(String v) { return set(Setting.JAR_NAME, v); }
         public Builder appArgs(List<String> v) { return set(Setting.APP_ARGS, v); }
+        public Builder migrationArgs(List<String> v) { return set(Setting.MIGRATION_ARGS, v); }
         public Builder database(String v) { return set(Setting.DATABASE, v); }
         public Builder buildMode(String v) { return set(Setting.BUILD_MODE, v); }
         public Builder memoryLimit(String v) { return set(Setting.MEMORY_LIMIT, v); }

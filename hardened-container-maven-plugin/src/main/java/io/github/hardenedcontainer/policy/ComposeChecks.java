@@ -31,6 +31,16 @@ final class ComposeChecks {
             return findings;
         }
         Map<String, YNode> networks = root.get("networks").map(YNode::entries).orElse(Map.of());
+        // One-shot services (a migration, say): other services wait for them to exit 0 (depends_on condition
+        // service_completed_successfully), so they have nothing to health-check and must not restart.
+        java.util.Set<String> oneShots = new java.util.HashSet<>();
+        for (YNode service : services.values()) {
+            service.get("depends_on").filter(YNode::isMap).ifPresent(deps -> deps.entries().forEach((dep, spec) -> {
+                if (spec.get("condition").flatMap(YNode::text).map(COMPLETED::equals).orElse(false)) {
+                    oneShots.add(dep);
+                }
+            }));
+        }
         for (Map.Entry<String, YNode> entry : services.entrySet()) {
             String name = entry.getKey();
             YNode s = entry.getValue();
@@ -117,7 +127,15 @@ final class ComposeChecks {
             }
             // CP009 healthchecks and healthy dependencies
             Optional<YNode> health = s.get("healthcheck");
-            if (health.isEmpty() || health.get().get("disable").flatMap(YNode::text).map("true"::equals).orElse(false)) {
+            if (oneShots.contains(name)) {
+                String restart = s.get("restart").flatMap(YNode::text).orElse("no");
+                if (!restart.equals("no") && !restart.startsWith("on-failure")) {
+                    findings.add(new Finding(Rule.CP009, file, s.keyLine("restart"), "service " + name + " is a one-shot"
+                            + " (another service waits for it to complete) but restart: " + restart + " starts it again"
+                            + " after it completes: use restart: \"no\""));
+                }
+            } else if (health.isEmpty()
+                    || health.get().get("disable").flatMap(YNode::text).map("true"::equals).orElse(false)) {
                 findings.add(new Finding(Rule.CP009, file, line, "service " + name + " has no healthcheck"));
             }
             s.get("depends_on").ifPresent(deps -> {
@@ -128,9 +146,11 @@ final class ComposeChecks {
                     }
                 } else {
                     deps.entries().forEach((dep, spec) -> {
-                        if (!spec.get("condition").flatMap(YNode::text).map("service_healthy"::equals).orElse(false)) {
+                        String condition = spec.get("condition").flatMap(YNode::text).orElse("");
+                        if (!condition.equals("service_healthy") && !condition.equals(COMPLETED)) {
                             findings.add(new Finding(Rule.CP009, file, deps.keyLine(dep), "service " + name + " does not"
-                                    + " wait for " + dep + " to be healthy"));
+                                    + " wait for " + dep + " to be healthy (condition: service_healthy; for a one-shot,"
+                                    + " service_completed_successfully)"));
                         }
                     });
                 }
@@ -210,6 +230,9 @@ final class ComposeChecks {
      * and digest ignored) or by a service name such as db or postgres. A service that is built here is an
      * application, never a database.
      */
+    /** The depends_on condition of a one-shot dependency: it exited 0. */
+    private static final String COMPLETED = "service_completed_successfully";
+
     static boolean isDatabase(String name, YNode service) {
         if (service.get("build").isPresent()) {
             return false;

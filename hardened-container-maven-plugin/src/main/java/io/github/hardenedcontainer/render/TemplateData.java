@@ -277,6 +277,9 @@ public final class TemplateData {
         composeTest.add("CMD");
         composeTest.addAll(probe);
         m.put("composeHealthcheck", jsonArray(composeTest));
+        // The one-shot migration service: the image's ENTRYPOINT with these arguments instead of the app's own.
+        m.put("migrate", s.postgres() && !s.migrationArgs().isEmpty());
+        m.put("migrationCommand", jsonArray(s.migrationArgs()));
 
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("org.opencontainers.image.title", s.imageName());

@@ -1,12 +1,7 @@
 <#-- Hardened Compose stack. Data model: see TemplateData. -->
 <#assign s = service>
-# Run: docker compose up -d --build   (or docker-compose up -d --build)
-<#if s.postgres>
-# First create the database password (never committed, never in the build context):
-#   mkdir -p secrets && openssl rand -base64 32 > secrets/postgres-password.txt && chmod 0644 secrets/postgres-password.txt
-</#if>
-services:
-  app:
+<#-- The app's image and how it runs: shared by the app and the one-shot migration service. -->
+<#macro build>
     build:
       context: [=s.contextPath]
       dockerfile: [=s.modulePrefix]Dockerfile
@@ -19,6 +14,8 @@ services:
         - maven-settings
 </#if>
     image: ${APP_IMAGE:-[=s.imageName]:local}
+</#macro>
+<#macro hardening>
     user: "[=s.uid]:[=s.gid]"
     read_only: true
     tmpfs:
@@ -45,6 +42,23 @@ services:
       - postgres-password
 </#if>
 </#if>
+</#macro>
+<#macro logging>
+    logging:
+      driver: json-file
+      options:
+        max-size: "10m"
+        max-file: "3"
+</#macro>
+# Run: docker compose up -d --build   (or docker-compose up -d --build)
+<#if s.postgres>
+# First create the database password (never committed, never in the build context):
+#   mkdir -p secrets && openssl rand -base64 32 > secrets/postgres-password.txt && chmod 0644 secrets/postgres-password.txt
+</#if>
+services:
+  app:
+<@build/>
+<@hardening/>
     ports:
       - "[=s.hostAddress]:${APP_PORT:-[=s.port]}:[=s.port]"
     healthcheck:
@@ -57,17 +71,37 @@ services:
     depends_on:
       db:
         condition: service_healthy
+<#if s.migrate>
+      migrate:
+        condition: service_completed_successfully
+</#if>
 </#if>
     restart: unless-stopped
-    logging:
-      driver: json-file
-      options:
-        max-size: "10m"
-        max-file: "3"
+<@logging/>
     networks:
       - frontend
 <#if s.postgres>
       - backend
+<#if s.migrate>
+
+  # The database migrations, once per start of the stack and before the app: the app's image, hardening,
+  # environment and password, with the arguments <migrationArgs> after its main class. It exits when done; the app
+  # starts only when it exited 0, so replicas never migrate, and a failed migration stops the rollout.
+  migrate:
+<@build/>
+    command: [=s.migrationCommand]
+<@hardening/>
+    # A one-shot: nothing listens, so the image's healthcheck would only ever report it unhealthy.
+    healthcheck:
+      disable: true
+    depends_on:
+      db:
+        condition: service_healthy
+    restart: "no"
+<@logging/>
+    networks:
+      - backend
+</#if>
 
   db:
     image: ${POSTGRES_IMAGE:-[=s.postgresImage]}
@@ -105,11 +139,7 @@ services:
       retries: 10
       start_period: 30s
     restart: unless-stopped
-    logging:
-      driver: json-file
-      options:
-        max-size: "10m"
-        max-file: "3"
+<@logging/>
     # No ports: the database is reachable only from the app, on the internal network.
     networks:
       - backend

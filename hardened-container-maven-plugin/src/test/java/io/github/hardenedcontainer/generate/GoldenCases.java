@@ -35,6 +35,7 @@ public final class GoldenCases {
         cases.put("java25-aot", Fixtures.postgresService(Settings.builder().javaVersion("25")
                 .jlinkExcludeModules(List.of("java.desktop")).aotTrainingPaths(List.of("/", "/api/items/1"))
                 .aotTrainingEnv(List.of("DATABASE_URL=postgres://training@127.0.0.1:9/training", "GREETING=hello world"))
+                .migrationArgs(List.of("migrate", "--wait=60")).jvmProfile("throughput")
                 .build()));
         cases.put("jre-no-aot", Fixtures.plainJar(Settings.builder().runtime("jre").aotCache("false").build()));
         return cases;

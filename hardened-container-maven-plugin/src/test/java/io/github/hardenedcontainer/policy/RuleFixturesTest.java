@@ -176,6 +176,24 @@ class RuleFixturesTest {
     }
 
     @Test
+    void aOneShotMigrationNeedsNoHealthcheckButMustNotRestart() throws IOException {
+        String compose = golden("java25-aot", COMPOSE);
+        PolicyChecker checker = new PolicyChecker(true);
+        assertThat(compose).contains("  migrate:\n").contains("condition: service_completed_successfully");
+        assertThat(checker.compose(COMPOSE, compose)).extracting(Finding::rule).doesNotContain(Rule.CP009);
+        // Restarted after it completes: the migrations would run again and again.
+        String restarting = compose.replace("    restart: \"no\"\n", "    restart: unless-stopped\n");
+        assertThat(restarting).isNotEqualTo(compose);
+        assertThat(checker.compose(COMPOSE, restarting)).filteredOn(f -> f.rule() == Rule.CP009).singleElement()
+                .extracting(Finding::message).asString().startsWith("service migrate is a one-shot");
+        // Nobody waits for it to complete: then it is an ordinary service, and its healthcheck is off.
+        String unawaited = compose.replace("      migrate:\n        condition: service_completed_successfully\n", "");
+        assertThat(unawaited).isNotEqualTo(compose);
+        assertThat(checker.compose(COMPOSE, unawaited)).filteredOn(f -> f.rule() == Rule.CP009).singleElement()
+                .extracting(Finding::message).isEqualTo("service migrate has no healthcheck");
+    }
+
+    @Test
     void everyGeneratedEnvExampleListsExactlyWhatItsComposeFileReads() throws IOException {
         List<Path> examples;
         try (Stream<Path> walk = Files.walk(GOLDEN)) {

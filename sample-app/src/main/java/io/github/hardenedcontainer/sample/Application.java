@@ -92,7 +92,7 @@ public final class Application {
         if (database == null) {
             Log.event(LOG, Level.WARNING, "DATABASE_URL is not set: /ready will answer 503 until it is");
         } else {
-            database.migrateInBackground();
+            database.watchSchema(config.migrations());
         }
         ServiceState state = new ServiceState();
         HttpVerticle http = new HttpVerticle(config, database, state, registry);

@@ -2,6 +2,7 @@ package io.github.hardenedcontainer.sample;
 
 import io.github.hardenedcontainer.sample.config.AppConfig;
 import io.github.hardenedcontainer.sample.config.ConfigException;
+import io.github.hardenedcontainer.sample.db.MigrateCommand;
 import io.github.hardenedcontainer.sample.log.Log;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,8 +11,10 @@ import java.util.logging.Logger;
 import sun.misc.Signal;
 
 /**
- * Entry point. A bad configuration ends the process with exit code 2 and one line naming the variable. SIGTERM
- * and SIGINT start a graceful shutdown that ends with exit code 0 when it completes within the grace period.
+ * Entry point. Without arguments it runs the service: a bad configuration ends the process with exit code 2 and one
+ * line naming the variable; SIGTERM and SIGINT start a graceful shutdown that ends with exit code 0 when it
+ * completes within the grace period. {@code migrate [--wait=SECONDS]} applies the database migrations and exits
+ * (0 when the schema is current); it waits for the database up to SECONDS (default 60).
  */
 public final class Main {
 
@@ -31,6 +34,10 @@ public final class Main {
             return;
         }
         Log.level(config.logLevel());
+        if (args.length > 0) {
+            System.exit(command(args, config));
+            return;
+        }
         long started = System.nanoTime();
         Application app;
         try {
@@ -63,5 +70,28 @@ public final class Main {
         };
         Signal.handle(new Signal("TERM"), signal -> stop.run());
         Signal.handle(new Signal("INT"), signal -> stop.run());
+    }
+
+    /** A command instead of the service; returns the exit code. */
+    static int command(String[] args, AppConfig config) {
+        if (!args[0].equals("migrate")) {
+            System.err.println("sample-app: unknown command " + args[0] + ": run without arguments for the service, or"
+                    + " migrate [--wait=SECONDS] to apply the database migrations");
+            return 2;
+        }
+        long wait = 60;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].matches("--wait=[0-9]{1,4}")) {
+                wait = Long.parseLong(args[i].substring("--wait=".length()));
+            } else {
+                System.err.println("sample-app: migrate takes --wait=SECONDS (0 to 9999), got " + args[i]);
+                return 2;
+            }
+        }
+        if (config.database().isEmpty()) {
+            System.err.println("sample-app: migrate needs DATABASE_URL (and DATABASE_PASSWORD_FILE): the database to migrate");
+            return 2;
+        }
+        return MigrateCommand.run(config.database().get(), java.time.Duration.ofSeconds(wait));
     }
 }

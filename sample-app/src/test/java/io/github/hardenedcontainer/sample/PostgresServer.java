@@ -82,9 +82,13 @@ public final class PostgresServer implements AutoCloseable {
         return dir.resolve("password");
     }
 
-    /** The environment the service needs to reach this server. */
+    /**
+     * The environment the service needs to reach this server, applying the migrations itself at start (one process,
+     * as a local run does; MigrationStepIT covers the default, where the migrate command does it first).
+     */
     public Map<String, String> environment() {
-        return Map.of("DATABASE_URL", url(), "DATABASE_PASSWORD_FILE", passwordFile().toString());
+        return Map.of("DATABASE_URL", url(), "DATABASE_PASSWORD_FILE", passwordFile().toString(),
+                "DATABASE_MIGRATIONS", "apply");
     }
 
     public void stopServer() throws Exception {

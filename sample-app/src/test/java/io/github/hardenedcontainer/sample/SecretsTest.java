@@ -19,7 +19,7 @@ class SecretsTest {
         try (PostgresServer pg = PostgresServer.start()) {
             String url = "postgres://" + PostgresServer.USER + ":" + pg.password() + "@127.0.0.1:" + pg.port() + "/"
                     + PostgresServer.DATABASE;
-            Application app = TestSupport.startService(Map.of("DATABASE_URL", url));
+            Application app = TestSupport.startService(Map.of("DATABASE_URL", url, "DATABASE_MIGRATIONS", "apply"));
             try {
                 WebClient client = TestSupport.client(vertx, app.port());
                 assertThat(TestSupport.pollUntil(client, "/ready", r -> r.statusCode() == 200, 15_000).statusCode())

@@ -39,10 +39,17 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(List<String> prefix, Path jar, Path workDir, Path tmpDir, Map<String, String> env,
             Path logs) throws IOException {
+        return start(prefix, jar, workDir, tmpDir, env, logs, List.of());
+    }
+
+    /** Starts the jar with program arguments (a command such as {@code migrate}). */
+    static ServiceProcess start(List<String> prefix, Path jar, Path workDir, Path tmpDir, Map<String, String> env,
+            Path logs, List<String> args) throws IOException {
         int port = TestSupport.freePort();
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmpDir, "-jar", jar.toString()));
+        command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.equals("PORT") || k.equals("APP_ENV"));
         pb.environment().putAll(env);

@@ -82,7 +82,7 @@ class ServiceProcessIT {
 
     @Test
     void sigtermDrainsInFlightRequestsAndExitsZero() throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", pg.url(), "DATABASE_PASSWORD_FILE", pg.passwordFile().toString());
+        Map<String, String> env = pg.environment();
         try (ServiceProcess p = ServiceProcess.start(List.of(), ServiceProcess.JAR, logs, logs, env, logs)) {
             long startToReady = p.awaitStatus("/ready", 200, 30_000);
             assertThat(startToReady).as("ready after start").isPositive();
@@ -156,7 +156,7 @@ class ServiceProcessIT {
         List<String> before = listing(app);
 
         Map<String, String> env = Map.of("DATABASE_URL", pg.url(), "DATABASE_PASSWORD_FILE", password.toString(),
-                "HOME", "/nonexistent");
+                "DATABASE_MIGRATIONS", "apply", "HOME", "/nonexistent");
         try (ServiceProcess p = ServiceProcess.start(prefix, app.resolve("sample-app.jar"), app, tmp, env, logDir)) {
             assertThat(p.awaitStatus("/ready", 200, 30_000)).as("ready: " + p.err()).isPositive();
             assertThat(p.post("/api/items", "{\"name\": \"ro\", \"quantity\": 1}").statusCode()).isEqualTo(201);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -262,6 +263,34 @@ class StackIT {
         assertThat(state.getBoolean("OOMKilled")).isFalse();
         figures.put("requests under load", (long) load.ok());
         figures.put("SIGTERM -> stopped ms", exitMs);
+    }
+
+    @Test
+    @Order(2)
+    void migrationsRanOnceAsTheirOwnHardenedStepBeforeTheApp() throws Exception {
+        String id = docker.compose(60, "-f", COMPOSE_FILE.toString(), "ps", "-a", "-q", "migrate").ok("ps").text()
+                .lines().findFirst().orElseThrow(() -> new AssertionError("no migrate container"));
+        JsonObject migrate = inspect(id);
+        JsonObject state = migrate.getJsonObject("State");
+        assertThat(state.getString("Status")).isEqualTo("exited");
+        assertThat(state.getInteger("ExitCode")).isZero();
+        assertThat(migrate.getJsonObject("Config").getJsonArray("Cmd").getList()).containsExactly("migrate");
+        assertThat(migrate.getJsonObject("Config").getString("User")).isEqualTo("10001:10001");
+        JsonObject host = migrate.getJsonObject("HostConfig");
+        assertThat(host.getBoolean("ReadonlyRootfs")).isTrue();
+        assertThat(host.getJsonArray("CapDrop").getList()).containsExactly("ALL");
+        assertThat(host.getJsonArray("SecurityOpt").getList()).contains("no-new-privileges:true");
+        assertThat(host.getJsonObject("PortBindings")).as("the migration publishes no port").isNullOrEmpty();
+        assertThat(migrate.getJsonObject("NetworkSettings").getJsonObject("Networks").fieldNames())
+                .as("only the database network").singleElement().asString().endsWith("_backend");
+        String migrateLog = docker.docker(60, "logs", id).ok("logs").text();
+        assertThat(migrateLog).contains("\"message\":\"migrations done\"");
+        // The app applied nothing itself: it waited for the migration and found the schema current.
+        String appLog = docker.docker(60, "logs", container("app")).ok("logs").text();
+        assertThat(appLog).contains("\"message\":\"schema up to date\"").doesNotContain("\"message\":\"migration applied\"");
+        Instant migrated = Instant.parse(state.getString("FinishedAt"));
+        Instant appStarted = Instant.parse(inspect(container("app")).getJsonObject("State").getString("StartedAt"));
+        assertThat(appStarted).as("the app starts after the migration completed").isAfterOrEqualTo(migrated);
     }
 
     private static String container(String service) throws Exception {

@@ -30,6 +30,9 @@ import java.util.logging.Level;
  *   <li>{@code SHUTDOWN_DELAY_SECONDS}: how long the service keeps serving with /ready at 503 after SIGTERM, so
  *       that load balancers stop sending before the listener closes, default 2.</li>
  *   <li>{@code GIT_COMMIT}: the commit the image was built from, shown in /info when set.</li>
+ *   <li>{@code DATABASE_MIGRATIONS}: {@code check} (the default): the service reads the schema version at start and
+ *       stays not ready, saying why, until the {@code migrate} command has brought it to this release's;
+ *       {@code apply}: the service applies the migrations itself (one process, local runs).</li>
  *   <li>{@code LOG_LEVEL}: error, warn, info (the default), debug or trace; the level of every logger, Vert.x's and
  *       Netty's included.</li>
  * </ul>
@@ -42,7 +45,8 @@ public record AppConfig(
         Duration shutdownGrace,
         Duration shutdownDelay,
         Optional<String> gitCommit,
-        Level logLevel) {
+        Level logLevel,
+        String migrations) {
 
     /** Readiness never waits longer than this for the database. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(2);
@@ -79,7 +83,16 @@ public record AppConfig(
             throw new ConfigException("GIT_COMMIT must be a commit SHA of 7 to 40 hex digits");
         }
         return new AppConfig(port, environment, database, poolSize, Duration.ofSeconds(grace),
-                Duration.ofSeconds(delay), commit, logLevel(text(env, "LOG_LEVEL")));
+                Duration.ofSeconds(delay), commit, logLevel(text(env, "LOG_LEVEL")), migrations(env));
+    }
+
+    private static String migrations(Map<String, String> env) throws ConfigException {
+        String mode = text(env, "DATABASE_MIGRATIONS").orElse("check");
+        if (!mode.equals("check") && !mode.equals("apply")) {
+            throw new ConfigException("DATABASE_MIGRATIONS must be check (wait for the migrate command) or apply"
+                    + " (the service applies them itself), got \"" + mode + "\"");
+        }
+        return mode;
     }
 
     /** LOG_LEVEL's names, as most services spell them, to java.util.logging's levels. */

@@ -19,8 +19,10 @@ import java.util.logging.Logger;
 
 /**
  * The connection pool and the schema state. The pool is created once; readiness borrows a pooled connection for
- * {@code SELECT 1} rather than opening a new one. Migrations are retried in the background until they succeed,
- * so the service starts (and answers /health) even while the database is still coming up.
+ * {@code SELECT 1} rather than opening a new one. The schema is watched in the background until it is current,
+ * so the service starts (and answers /health) even while the database is still coming up: with
+ * {@code DATABASE_MIGRATIONS=check} (the default) by reading its version, while the {@code migrate} command (a
+ * step of its own before the service starts) applies them; with {@code apply} by applying them itself.
  */
 public final class Database {
 
@@ -30,6 +32,7 @@ public final class Database {
     private final Vertx vertx;
     private final Pool pool;
     private volatile boolean migrated;
+    private volatile String schemaReason = "database schema not checked yet";
     private volatile boolean closed;
 
     public Database(Vertx vertx, DatabaseConfig config, int poolSize) {
@@ -58,7 +61,6 @@ public final class Database {
                 .setDatabase(config.database())
                 .setUser(config.user())
                 .setPassword(config.password())
-                .setPipeliningLimit(256)
                 .setCachePreparedStatements(true)
                 .setSslMode(SslMode.of(config.sslMode()));
         if (!config.sslMode().equals("disable")) {
@@ -80,6 +82,45 @@ public final class Database {
         return pool;
     }
 
+    /** Watches the schema in the background as the mode says, until it is current. */
+    public void watchSchema(String mode) {
+        if (mode.equals("apply")) {
+            migrateInBackground();
+        } else {
+            checkInBackground();
+        }
+    }
+
+    /** Reads the schema version every two seconds until it is this release's (or newer). */
+    private void checkInBackground() {
+        Migrator migrator = new Migrator(pool);
+        migrator.currentVersion().onComplete(result -> {
+            int latest = migrator.latestVersion();
+            if (result.succeeded() && result.result() >= latest) {
+                migrated = true;
+                Log.event(LOG, Level.INFO, "schema up to date", "version", result.result(), "expected", latest);
+                return;
+            }
+            String reason = result.succeeded()
+                    ? "database schema at version " + result.result() + ", this release needs " + latest
+                            + ": run the migrate command (this image with the argument migrate)"
+                    : result.cause() instanceof IllegalStateException ? "database schema: " + result.cause().getMessage()
+                    : "database schema unknown: " + describe(result.cause());
+            if (!reason.equals(schemaReason)) {
+                Log.event(LOG, Level.WARNING, "schema not ready", "reason", reason);
+            }
+            schemaReason = reason;
+            if (!closed) {
+                vertx.setTimer(MIGRATION_RETRY_MS, id -> checkInBackground());
+            }
+        });
+    }
+
+    /** Why the schema is not ready, for readiness answers. */
+    public String schemaReason() {
+        return schemaReason;
+    }
+
     /** Starts applying migrations, retrying every two seconds until the database accepts them. */
     public void migrateInBackground() {
         new Migrator(pool).migrate().onComplete(result -> {
@@ -87,6 +128,7 @@ public final class Database {
                 migrated = true;
                 Log.event(LOG, Level.INFO, "schema up to date", "applied", result.result());
             } else if (!closed) {
+                schemaReason = "database schema not ready yet: " + describe(result.cause());
                 Log.event(LOG, Level.WARNING, "migrations failed, retrying", "error", describe(result.cause()));
                 vertx.setTimer(MIGRATION_RETRY_MS, id -> migrateInBackground());
             }

@@ -41,7 +41,7 @@ final class OpsApi {
         } else if (database == null) {
             notReady(ctx, "database not configured");
         } else if (!database.migrated()) {
-            notReady(ctx, "database schema not ready yet");
+            notReady(ctx, database.schemaReason());
         } else {
             database.ping().onComplete(result -> {
                 if (state.shuttingDown()) {
