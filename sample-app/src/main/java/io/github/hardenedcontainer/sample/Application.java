@@ -88,7 +88,8 @@ public final class Application {
                                 Label.POOL_NAME)));
         Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
 
-        Database database = config.database().map(db -> new Database(vertx, db, config.poolSize())).orElse(null);
+        Database database = config.database()
+                .map(db -> new Database(vertx, db, config.poolSize(), config.poolMaxLifetime())).orElse(null);
         if (database == null) {
             Log.event(LOG, Level.WARNING, "DATABASE_URL is not set: /ready will answer 503 until it is");
         } else {

@@ -32,7 +32,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dir;
     private final Path data;
     private final int port;
-    private final String password;
+    private volatile String password;
     private final boolean asPostgres;
 
     private PostgresServer(Path bin, Path dir, int port, String password, boolean asPostgres) {
@@ -135,6 +135,12 @@ public final class PostgresServer implements AutoCloseable {
         }
         Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return certificate;
+    }
+
+    /** Changes the password of the user {@code app} (ALTER ROLE), and the one this helper logs in with. */
+    public void alterPassword(String newPassword) throws Exception {
+        psql("ALTER ROLE " + USER + " PASSWORD '" + newPassword.replace("'", "''") + "'");
+        password = newPassword;
     }
 
     /** Runs SQL through psql and returns its unaligned output. */

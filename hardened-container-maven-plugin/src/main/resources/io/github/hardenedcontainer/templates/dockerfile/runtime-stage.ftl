@@ -10,7 +10,12 @@ WORKDIR /app
 <#if s.jlink>
 COPY --from=jre [=s.jreHome] [=s.jreHome]
 </#if>
+<#if s.probeCache>
+COPY --from=builder /opt/probe/probe.jar /app/probe.jar
+COPY --from=aot /tmp/probe.aot /app/probe.aot
+<#else>
 COPY --from=builder /opt/probe/classes /app/probe
+</#if>
 COPY --from=builder /layers/lib /app/lib
 COPY --from=builder /layers/app /app
 <#if s.aotCache>

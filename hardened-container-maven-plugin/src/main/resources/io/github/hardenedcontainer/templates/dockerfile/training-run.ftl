@@ -5,7 +5,11 @@
 # the health and readiness paths<#if (s.trainingUrls?split(" ")?size > 2)> and <aotTrainingPaths></#if>, then stops the application with SIGTERM.
 FROM <#if s.jlink>jre<#else>${RUNTIME_IMAGE}</#if> AS aot
 WORKDIR /app
+<#if s.probeCache>
+COPY --from=builder /opt/probe/probe.jar /app/probe.jar
+<#else>
 COPY --from=builder /opt/probe/classes /app/probe
+</#if>
 COPY --from=builder /layers/lib /app/lib
 COPY --from=builder /layers/app /app
 # The application's output goes to /tmp/training.log, printed after the run; when the run fails, the cause is
@@ -46,10 +50,15 @@ RUN [=s.trainingCommand] > /tmp/training.log 2>&1 & pid=$!; \
       exit 1; \
     fi; \
     for url in [=s.trainingUrls]; do [=s.probeCommand] "$url" >/dev/null 2>&1 || true; done; \
+<#if s.probeCache>
+    [=s.probeTrainingCommand] [=s.healthUrl] > /tmp/probe-training.log 2>&1 \
+      || { cat /tmp/probe-training.log >&2; echo "training run: the health probe's start-up cache could not be made" >&2; kill -KILL "$pid"; exit 1; }; \
+</#if>
     kill -TERM "$pid"; \
     for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done; \
     if kill -0 "$pid" 2>/dev/null; then echo "training run: the application did not stop within 30 s of SIGTERM" >&2; \
       kill -KILL "$pid"; exit 1; fi; \
     wait "$pid" || true; \
     cat /tmp/training.log; \
-    if [ ! -s [=s.aotTrainingFile] ]; then echo "training run: no start-up cache was written" >&2; exit 1; fi
+    if [ ! -s [=s.aotTrainingFile] ]; then echo "training run: no start-up cache was written" >&2; exit 1; fi<#if s.probeCache>; \
+    if [ ! -s /tmp/probe.aot ]; then echo "training run: no start-up cache for the health probe was written" >&2; exit 1; fi</#if>

@@ -24,7 +24,10 @@ import java.util.logging.Level;
  *       {@code sslrootcert} a PEM file of CA certificates (required by the verify modes); any other parameter is an
  *       error, never silently dropped.</li>
  *   <li>{@code DATABASE_PASSWORD_FILE}: a file holding the password (a Compose or Kubernetes secret); it wins over a
- *       password inside {@code DATABASE_URL}.</li>
+ *       password inside {@code DATABASE_URL}. Read again for every new connection: a rotated password is taken up
+ *       without a restart.</li>
+ *   <li>{@code DATABASE_POOL_MAX_LIFETIME_SECONDS}: how long a pooled connection lives before it is replaced,
+ *       default 1800 (0: for ever); after a password rotation, the time until no connection uses the old one.</li>
  *   <li>{@code DATABASE_POOL_SIZE}: connections in the pool, default 5.</li>
  *   <li>{@code SHUTDOWN_GRACE_SECONDS}: how long SIGTERM may take in all, default 10.</li>
  *   <li>{@code SHUTDOWN_DELAY_SECONDS}: how long the service keeps serving with /ready at 503 after SIGTERM, so
@@ -42,6 +45,7 @@ public record AppConfig(
         String environment,
         Optional<DatabaseConfig> database,
         int poolSize,
+        Duration poolMaxLifetime,
         Duration shutdownGrace,
         Duration shutdownDelay,
         Optional<String> gitCommit,
@@ -64,7 +68,7 @@ public record AppConfig(
         if (url.isPresent()) {
             DatabaseConfig parsed = parseUrl(url.get());
             if (passwordFile.isPresent()) {
-                parsed = parsed.withPassword(readPassword(passwordFile.get()));
+                parsed = parsed.withPasswordFile(passwordFile.get(), readPassword(passwordFile.get()));
             }
             database = Optional.of(parsed);
         } else if (passwordFile.isPresent()) {
@@ -82,7 +86,8 @@ public record AppConfig(
         if (commit.isPresent() && !commit.get().matches("[0-9a-fA-F]{7,40}")) {
             throw new ConfigException("GIT_COMMIT must be a commit SHA of 7 to 40 hex digits");
         }
-        return new AppConfig(port, environment, database, poolSize, Duration.ofSeconds(grace),
+        Duration maxLifetime = Duration.ofSeconds(integer(env, "DATABASE_POOL_MAX_LIFETIME_SECONDS", 1800, 0, 86400));
+        return new AppConfig(port, environment, database, poolSize, maxLifetime, Duration.ofSeconds(grace),
                 Duration.ofSeconds(delay), commit, logLevel(text(env, "LOG_LEVEL")), migrations(env));
     }
 
@@ -173,7 +178,7 @@ public record AppConfig(
             throw new ConfigException("DATABASE_URL has sslrootcert but sslmode=" + sslMode + ", which does not"
                     + " check certificates: use sslmode=verify-full (or verify-ca)");
         }
-        return new DatabaseConfig(uri.getHost(), port, path.substring(1), user, password, sslMode, sslRootCert);
+        return new DatabaseConfig(uri.getHost(), port, path.substring(1), user, password, sslMode, sslRootCert, null);
     }
 
     /** libpq's sslmode values, weakest first. */
@@ -184,11 +189,15 @@ public record AppConfig(
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
+    /** A secret file's content without its one trailing line break, as the password. */
+    public static String passwordOf(String content) {
+        return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+                : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+    }
+
     private static String readPassword(String file) throws ConfigException {
         try {
-            String content = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-            String password = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
-                    : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+            String password = passwordOf(Files.readString(Path.of(file), StandardCharsets.UTF_8));
             if (password.isEmpty()) {
                 throw new ConfigException("DATABASE_PASSWORD_FILE " + file + " is empty: write the password into it");
             }

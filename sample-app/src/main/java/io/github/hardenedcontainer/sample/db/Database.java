@@ -13,6 +13,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnectOptions;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,6 +37,15 @@ public final class Database {
     private volatile boolean closed;
 
     public Database(Vertx vertx, DatabaseConfig config, int poolSize) {
+        this(vertx, config, poolSize, java.time.Duration.ofMinutes(30));
+    }
+
+    /**
+     * The pool. With a password file, each new connection reads it again: after a rotation (ALTER ROLE, then the
+     * file rewritten in place) new connections log in with the new password while the open ones, already
+     * authenticated, keep serving until they reach {@code maxLifetime}; no request fails.
+     */
+    public Database(Vertx vertx, DatabaseConfig config, int poolSize, java.time.Duration maxLifetime) {
         this.vertx = vertx;
         long timeoutMs = AppConfig.READY_TIMEOUT.toMillis();
         PgConnectOptions connect = connectOptions(config);
@@ -45,11 +55,19 @@ public final class Database {
                 .setConnectionTimeout((int) timeoutMs / 2)
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setIdleTimeout(60)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS);
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxLifetime((int) maxLifetime.toSeconds())
+                .setMaxLifetimeUnit(TimeUnit.SECONDS);
         // Half the readiness budget to connect, and half to wait for a pooled connection: a database that is gone
         // is reported well within the bound, and a saturated pool answers 503 rather than queueing for long.
         NetClientOptions net = new NetClientOptions().setConnectTimeout((int) timeoutMs / 2);
-        this.pool = PgBuilder.pool().with(poolOptions).with(net).connectingTo(connect).using(vertx).build();
+        this.pool = config.passwordFile() == null
+                ? PgBuilder.pool().with(poolOptions).with(net).connectingTo(connect).using(vertx).build()
+                : PgBuilder.pool().with(poolOptions).with(net).connectingTo(() -> vertx.fileSystem()
+                        .readFile(config.passwordFile())
+                        .map(content -> (SqlConnectOptions) connectOptions(config.withPassword(
+                                AppConfig.passwordOf(content.toString(java.nio.charset.StandardCharsets.UTF_8))))))
+                        .using(vertx).build();
         Log.event(LOG, Level.INFO, "database pool created", "target", config.redacted(), "size", poolSize);
     }
 
