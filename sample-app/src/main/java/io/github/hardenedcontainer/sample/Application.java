@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.dns.AddressResolverOptions;
@@ -88,25 +87,55 @@ public final class Application {
                                 Label.POOL_NAME)));
         Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
 
-        Database database = config.database()
-                .map(db -> new Database(vertx, db, config.poolSize(), config.poolMaxLifetime())).orElse(null);
-        if (database == null) {
-            Log.event(LOG, Level.WARNING, "DATABASE_URL is not set: /ready will answer 503 until it is");
-        } else {
-            database.watchSchema(config.migrations());
+        ServiceVerticle service = new ServiceVerticle(config, registry);
+        // Deployed from outside Vert.x's contexts. When the deployment fails (the port is taken, say), Vert.x is
+        // closed, its event loops and the pool with it, before the failure is reported.
+        return vertx.deployVerticle(service)
+                .map(id -> new Application(config, vertx, service.database(), service.state(), service.http()))
+                .recover(failure -> vertx.close().transform(closed -> Future.<Application>failedFuture(failure)));
+    }
+
+    /**
+     * The service as one verticle: it creates the pool (when a database is configured) and starts watching the
+     * schema, then deploys the HTTP verticle; it has started when the server listens.
+     */
+    static final class ServiceVerticle extends io.vertx.core.VerticleBase {
+
+        private final AppConfig config;
+        private final PrometheusMeterRegistry registry;
+        private final ServiceState state = new ServiceState();
+        private Database database;
+        private HttpVerticle http;
+
+        ServiceVerticle(AppConfig config, PrometheusMeterRegistry registry) {
+            this.config = config;
+            this.registry = registry;
         }
-        ServiceState state = new ServiceState();
-        HttpVerticle http = new HttpVerticle(config, database, state, registry);
-        // A promise outside Vert.x's contexts: on failure Vert.x is closed first, and its event loops with it.
-        Promise<Application> started = Promise.promise();
-        vertx.deployVerticle(http).onComplete(deployed -> {
-            if (deployed.succeeded()) {
-                started.complete(new Application(config, vertx, database, state, http));
+
+        @Override
+        public Future<?> start() {
+            database = config.database()
+                    .map(db -> new Database(vertx, db, config.poolSize(), config.poolMaxLifetime())).orElse(null);
+            if (database == null) {
+                Log.event(LOG, Level.WARNING, "DATABASE_URL is not set: /ready will answer 503 until it is");
             } else {
-                vertx.close().onComplete(closed -> started.fail(deployed.cause()));
+                database.watchSchema(config.migrations());
             }
-        });
-        return started.future();
+            http = new HttpVerticle(config, database, state, registry);
+            return vertx.deployVerticle(http);
+        }
+
+        Database database() {
+            return database;
+        }
+
+        ServiceState state() {
+            return state;
+        }
+
+        HttpVerticle http() {
+            return http;
+        }
     }
 
     public int port() {

@@ -5,10 +5,8 @@ import io.github.hardenedcontainer.sample.config.ConfigException;
 import io.github.hardenedcontainer.sample.db.MigrateCommand;
 import io.github.hardenedcontainer.sample.log.Log;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import sun.misc.Signal;
 
 /**
  * Entry point. Without arguments it runs the service: a bad configuration ends the process with exit code 2 and one
@@ -50,26 +48,19 @@ public final class Main {
         Log.event(LOG, Level.INFO, "started", "port", app.port(),
                 "startMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 
-        AtomicBoolean stopping = new AtomicBoolean();
-        Runnable stop = () -> {
-            if (!stopping.compareAndSet(false, true)) {
-                return;
+        // SIGTERM and SIGINT run the JVM's shutdown hooks: this one shuts the service down gracefully, then ends the
+        // process itself with the outcome (0: drained in time), since a JVM ended by a signal would exit 143.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            int code;
+            try {
+                app.shutdown().await(config.shutdownGrace().toMillis() + 2000, TimeUnit.MILLISECONDS);
+                code = 0;
+            } catch (Exception e) {
+                Log.event(LOG, Level.SEVERE, "shutdown did not complete in time", "error", String.valueOf(e));
+                code = 1;
             }
-            Thread shutdown = new Thread(() -> {
-                int code;
-                try {
-                    app.shutdown().await(config.shutdownGrace().toMillis() + 2000, TimeUnit.MILLISECONDS);
-                    code = 0;
-                } catch (Exception e) {
-                    Log.event(LOG, Level.SEVERE, "shutdown did not complete in time", "error", String.valueOf(e));
-                    code = 1;
-                }
-                System.exit(code);
-            }, "shutdown");
-            shutdown.start();
-        };
-        Signal.handle(new Signal("TERM"), signal -> stop.run());
-        Signal.handle(new Signal("INT"), signal -> stop.run());
+            Runtime.getRuntime().halt(code);
+        }, "shutdown"));
     }
 
     /** A command instead of the service; returns the exit code. */
