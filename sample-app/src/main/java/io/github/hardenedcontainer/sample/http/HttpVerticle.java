@@ -81,10 +81,12 @@ public final class HttpVerticle extends VerticleBase {
         // The body handler sits on the one route that takes a body, so metrics see a single route template.
         router.post("/api/items").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(ctx -> {
             ctx.put(ROUTE_KEY, "/api/items");
-            items.create(ctx);
-        });
-        route(router, HttpMethod.GET, "/api/items", items::list);
-        route(router, HttpMethod.GET, "/api/items/:id", items::get);
+            ctx.next();
+        }).respond(items::create);
+        // Handlers that return a Future: respond() writes the JSON (200 unless the handler set another status) or
+        // hands the failure to the failure handler below.
+        respond(router, HttpMethod.GET, "/api/items", items::list);
+        respond(router, HttpMethod.GET, "/api/items/:id", items::get);
 
         router.route().failureHandler(this::failure);
         router.errorHandler(404, ctx -> ApiError.send(ctx, 404, "not_found", "no such resource"));
@@ -127,6 +129,14 @@ public final class HttpVerticle extends VerticleBase {
         });
     }
 
+    private static <T> void respond(Router router, HttpMethod method, String path,
+            java.util.function.Function<RoutingContext, Future<T>> handler) {
+        router.route(method, path).handler(ctx -> {
+            ctx.put(ROUTE_KEY, path);
+            ctx.next();
+        }).respond(handler);
+    }
+
     private void logRequest(RoutingContext ctx) {
         long start = System.nanoTime();
         ctx.addEndHandler(done -> {
@@ -150,7 +160,12 @@ public final class HttpVerticle extends VerticleBase {
     private void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof ApiError error) {
-            ApiError.send(ctx, error.status(), error.status() == 503 ? "unavailable" : "bad_request", error.getMessage());
+            String code = switch (error.status()) {
+                case 503 -> "unavailable";
+                case 404 -> "not_found";
+                default -> "bad_request";
+            };
+            ApiError.send(ctx, error.status(), code, error.getMessage());
             return;
         }
         int status = ctx.statusCode();

@@ -1,6 +1,7 @@
 package io.github.hardenedcontainer.sample.http;
 
 import io.github.hardenedcontainer.sample.db.Database;
+import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,57 +25,51 @@ final class ItemsApi {
         this.database = database;
     }
 
-    void create(RoutingContext ctx) {
+    /** POST: 201 with the stored item and its location. */
+    Future<JsonObject> create(RoutingContext ctx) {
         JsonObject item = parseItem(ctx);
-        db().withTransaction(conn -> conn.preparedQuery(
+        return db().withTransaction(conn -> conn.preparedQuery(
                         "INSERT INTO items (name, quantity) VALUES ($1, $2) RETURNING id, name, quantity, created_at")
                 .execute(Tuple.of(item.getString("name"), item.getInteger("quantity"))))
-                .onSuccess(rows -> {
+                .recover(ItemsApi::unavailable)
+                .map(rows -> {
                     JsonObject stored = toJson(rows.iterator().next());
-                    ctx.response().setStatusCode(201)
-                            .putHeader("content-type", "application/json")
-                            .putHeader("location", "/api/items/" + stored.getLong("id"))
-                            .end(stored.encode());
-                })
-                .onFailure(cause -> fail(ctx, cause));
+                    ctx.response().setStatusCode(201).putHeader("location", "/api/items/" + stored.getLong("id"));
+                    return stored;
+                });
     }
 
-    void get(RoutingContext ctx) {
+    Future<JsonObject> get(RoutingContext ctx) {
         long id = parseLong(ctx.pathParam("id"), "id", 1, Long.MAX_VALUE);
-        db().preparedQuery("SELECT id, name, quantity, created_at FROM items WHERE id = $1")
+        return db().preparedQuery("SELECT id, name, quantity, created_at FROM items WHERE id = $1")
                 .execute(Tuple.of(id))
-                .onSuccess(rows -> {
-                    if (rows.size() == 0) {
-                        ApiError.send(ctx, 404, "not_found", "no item with id " + id);
-                    } else {
-                        ctx.json(toJson(rows.iterator().next()));
-                    }
-                })
-                .onFailure(cause -> fail(ctx, cause));
+                .recover(ItemsApi::unavailable)
+                .compose(rows -> rows.size() == 0 ? Future.failedFuture(new ApiError(404, "no item with id " + id))
+                        : Future.succeededFuture(toJson(rows.iterator().next())));
     }
 
-    void list(RoutingContext ctx) {
+    Future<JsonObject> list(RoutingContext ctx) {
         int limit = (int) parseLong(ctx.queryParams().get("limit"), "limit", 1, Integer.MAX_VALUE, DEFAULT_LIMIT);
         long offset = parseLong(ctx.queryParams().get("offset"), "offset", 0, 1_000_000_000L, 0);
         int capped = Math.min(limit, MAX_LIMIT);
-        db().preparedQuery("SELECT id, name, quantity, created_at FROM items ORDER BY id LIMIT $1 OFFSET $2")
+        return db().preparedQuery("SELECT id, name, quantity, created_at FROM items ORDER BY id LIMIT $1 OFFSET $2")
                 .execute(Tuple.of(capped, offset))
-                .onSuccess(rows -> {
+                .recover(ItemsApi::unavailable)
+                .map(rows -> {
                     JsonArray items = new JsonArray();
                     for (Row row : rows) {
                         items.add(toJson(row));
                     }
-                    ctx.json(new JsonObject().put("items", items).put("limit", capped).put("offset", offset));
-                })
-                .onFailure(cause -> fail(ctx, cause));
+                    return new JsonObject().put("items", items).put("limit", capped).put("offset", offset);
+                });
     }
 
     /**
      * A database error from a statement (a PostgreSQL error) is a server error; anything else (no connection, a
      * timeout) means the database is unavailable: 503, so clients and load balancers retry.
      */
-    private static void fail(RoutingContext ctx, Throwable cause) {
-        ctx.fail(cause instanceof io.vertx.pgclient.PgException ? cause
+    private static <T> Future<T> unavailable(Throwable cause) {
+        return Future.failedFuture(cause instanceof io.vertx.pgclient.PgException ? cause
                 : new ApiError(503, "database unavailable: " + Database.describe(cause)));
     }
 
@@ -83,7 +78,7 @@ final class ItemsApi {
             throw new ApiError(503, "database not configured");
         }
         if (!database.migrated()) {
-            throw new ApiError(503, "database schema not ready yet");
+            throw new ApiError(503, database.schemaReason());
         }
         return database.pool();
     }
