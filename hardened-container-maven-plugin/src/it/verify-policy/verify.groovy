@@ -9,12 +9,15 @@ def lineOf = { String text -> dockerfileLines.findIndexOf { it.startsWith(text) 
 def userLine = lineOf('USER root')
 def runtimeFromLine = lineOf('FROM ${RUNTIME_IMAGE} AS runtime')
 assert userLine > 0 && runtimeFromLine > 0
+// The database's ports: line, found in the committed compose.yaml (the last "ports:" key), not written down.
+def dbPorts = new File(basedir, 'compose.yaml').readLines().findLastIndexOf { it == '    ports:' } + 1
+assert dbPorts > 0
 [
     "[WARNING] HIGH HC-CP002 compose.yaml:7: service app keeps Docker's default capabilities (no cap_drop: [ALL])",
     "[INFO]     rule: cap_drop: [ALL], no cap_add [KICS Container Capabilities Unrestricted, CIS Docker 5.4]",
     "[INFO]     fix: set cap_drop: [ALL] and remove cap_add",
-    "[WARNING] CRITICAL HC-CP006 compose.yaml:94: database service db publishes ports [5432:5432]",
-    "[WARNING] HIGH HC-CP007 compose.yaml:95: service db publishes 5432:5432 on every host interface",
+    "[WARNING] CRITICAL HC-CP006 compose.yaml:${dbPorts}: database service db publishes ports [5432:5432]",
+    "[WARNING] HIGH HC-CP007 compose.yaml:${dbPorts + 1}: service db publishes 5432:5432 on every host interface",
     "[WARNING] HIGH HC-DF001 Dockerfile:${userLine}: USER root is not numeric: runtimes cannot verify a name is non-root",
     "[WARNING] HIGH HC-DF002 Dockerfile:${runtimeFromLine}: base image eclipse-temurin:latest uses the tag latest, which floats: use an explicit version tag, such as :17-jre-noble",
     "[WARNING] HIGH HC-GH001 .github/workflows/container.yml:28: actions/checkout@v7 is pinned to a tag or branch, which can be moved (as trivy-action's tags were in March 2026)",
