@@ -157,8 +157,10 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     private String builderImage;
 
     /**
-     * The runtime stage's image (a JRE): {@code name:tag}, optionally {@code @sha256:<digest>}; never
-     * {@code latest}. Default: {@code eclipse-temurin:<javaVersion>-jre-noble}.
+     * The runtime stage's image: {@code name:tag}, optionally {@code @sha256:<digest>}; never {@code latest}. With
+     * {@code runtime=jlink} (the default) a minimal base without Java, which receives the linked runtime; default
+     * {@code gcr.io/distroless/cc-debian12:nonroot}. With {@code runtime=jre} a JRE image; default
+     * {@code eclipse-temurin:<javaVersion>-jre-noble}.
      *
      * @since 0.1.0
      */
