@@ -102,7 +102,7 @@ public final class Generator {
                 case FORCED -> "edited by hand, replaced (force): " + (recorded == null ? "no header" : recorded) + " -> " + current;
                 case REFUSED_EDITED -> "edited by hand since " + recorded + ": not replaced (the diff shows what"
                         + " upgrade would write; keep your edit in the plugin configuration or a template override,"
-                        + " or replace the file with -D" + "hardened.force=true)";
+                        + " or replace the file with -Dhardened.force=true)";
                 case REFUSED_HANDWRITTEN -> "written by a person (no generated header): not replaced";
             };
             if (existing != null && write.status() != WriteStatus.UNCHANGED && write.status() != WriteStatus.KEPT) {
@@ -129,7 +129,7 @@ public final class Generator {
                 .map(e -> e.getKey() + " (" + e.getValue() + " file" + (e.getValue() == 1 ? "" : "s") + ")").toList());
         info.accept("Upgrade from " + from + " to " + current + ": " + changing + " of " + plan.size() + " files change");
         if (dryRun) {
-            info.accept("Dry run: nothing written (run without -D" + "hardened.dryRun=true to write these changes)");
+            info.accept("Dry run: nothing written (run without -Dhardened.dryRun=true to write these changes)");
             return plan;
         }
         writer.apply(plan);

@@ -16,6 +16,11 @@ import java.util.logging.Logger;
  */
 public final class Main {
 
+    static {
+        // Before the first logger exists (the field below): the LogManager that keeps logging during shutdown.
+        System.setProperty("java.util.logging.manager", "io.github.hardenedcontainer.sample.log.ShutdownSafeLogManager");
+    }
+
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
     private Main() {

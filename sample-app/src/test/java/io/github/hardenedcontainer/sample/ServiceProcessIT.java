@@ -108,6 +108,11 @@ class ServiceProcessIT {
 
             List<JsonObject> log = jsonLines(p.out());
             assertThat(log).anySatisfy(e -> assertThat(e.getString("message")).isEqualTo("shutting down"));
+            // The last line of the graceful shutdown, logged while the JVM exits (the JDK's own hook would drop it).
+            assertThat(log).anySatisfy(e -> {
+                assertThat(e.getString("message")).isEqualTo("stopped");
+                assertThat(e.getBoolean("clean")).isTrue();
+            });
             assertThat(log).anySatisfy(e -> {
                 assertThat(e.getString("message")).isEqualTo("request");
                 assertThat(e.fieldNames()).contains("method", "route", "status", "durationMs");
