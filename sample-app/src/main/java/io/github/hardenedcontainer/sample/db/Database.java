@@ -32,6 +32,8 @@ public final class Database {
 
     private final Vertx vertx;
     private final Pool pool;
+    /** This release's migrations, read and hashed once; the background watch retries with the same. */
+    private final Migrator migrator;
     private volatile boolean migrated;
     private volatile String schemaReason = "database schema not checked yet";
     private volatile boolean closed;
@@ -68,6 +70,7 @@ public final class Database {
                         .map(content -> (SqlConnectOptions) connectOptions(config.withPassword(
                                 AppConfig.passwordOf(content.toString(java.nio.charset.StandardCharsets.UTF_8))))))
                         .using(vertx).build();
+        this.migrator = new Migrator(pool);
         Log.event(LOG, Level.INFO, "database pool created", "target", config.redacted(), "size", poolSize);
     }
 
@@ -100,6 +103,11 @@ public final class Database {
         return pool;
     }
 
+    /** This release's migrations, on this pool. */
+    public Migrator migrator() {
+        return migrator;
+    }
+
     /** Watches the schema in the background as the mode says, until it is current. */
     public void watchSchema(String mode) {
         if (mode.equals("apply")) {
@@ -111,7 +119,6 @@ public final class Database {
 
     /** Reads the schema version every two seconds until it is this release's (or newer). */
     private void checkInBackground() {
-        Migrator migrator = new Migrator(pool);
         migrator.currentVersion().onComplete(result -> {
             int latest = migrator.latestVersion();
             if (result.succeeded() && result.result() >= latest) {
@@ -141,7 +148,7 @@ public final class Database {
 
     /** Starts applying migrations, retrying every two seconds until the database accepts them. */
     public void migrateInBackground() {
-        new Migrator(pool).migrate().onComplete(result -> {
+        migrator.migrate().onComplete(result -> {
             if (result.succeeded()) {
                 migrated = true;
                 Log.event(LOG, Level.INFO, "schema up to date", "applied", result.result());

@@ -25,7 +25,7 @@ public final class MigrateCommand {
     public static int run(DatabaseConfig config, Duration wait) {
         Vertx vertx = Vertx.vertx();
         Database database = new Database(vertx, config, 1);
-        Migrator migrator = new Migrator(database.pool());
+        Migrator migrator = database.migrator();
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             while (true) {
