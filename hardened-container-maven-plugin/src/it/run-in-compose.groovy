@@ -111,6 +111,19 @@ try {
     def check = capture([docker, 'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--entrypoint', entrypoint[0],
                          inspect.Config.Image] + entrypoint.subList(1, jvmOptionsEnd) + [strict, '-version'])
     assert check[0] == 0 && check[1].contains('sharing') : 'the start-up cache is not usable: ' + check[1]
+    // The caller may change the application's code (binding variable changeSource: a closure of the project
+    // directory) to check a rebuild as CI and developers make it: BuildKit reuses the cached layers of whatever
+    // kept its bytes, and the start-up cache of the new image must still fit the files the image holds.
+    if (binding.hasVariable('changeSource')) {
+        changeSource(basedir)
+        def rebuilt = run(compose + ['build', 'app'], env, 1200)
+        assert rebuilt[0] == 0 : 'the rebuild after the code change failed: ' + rebuilt[1]
+        def recheck = capture([docker, 'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--entrypoint', entrypoint[0],
+                               env.APP_IMAGE] + entrypoint.subList(1, jvmOptionsEnd) + [strict, '-version'])
+        assert recheck[0] == 0 && recheck[1].contains('sharing') :
+                'after a code change, the rebuilt image\'s start-up cache is not usable: ' + recheck[1]
+        println "Container IT ${name}: the start-up cache fits the image rebuilt after a code change"
+    }
     // The caller may check the running container further (binding variable inspectContainer: a closure of the
     // container id, the docker command and the host port), with two helpers that run nothing inside the container:
     // containerFiles(id), the paths of its file system; jarEntries(id, path), the entries of a jar in it.

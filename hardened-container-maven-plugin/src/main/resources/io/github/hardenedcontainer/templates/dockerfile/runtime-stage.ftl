@@ -6,20 +6,32 @@ FROM ${RUNTIME_IMAGE} AS runtime
 <#if name?is_first>LABEL <#else>      </#if>[=name]=[=value]<#if name?has_next> \</#if>
 </#list>
 WORKDIR /app
-# Layers from least to most often changed. Files stay owned by root: the runtime user can read, not write.
+# Files stay owned by root: the runtime user can read, not write. Each part is a layer of its own, and the builder
+# gives every file one fixed time, so a layer whose files did not change keeps its digest from build to build.
 <#if s.jlink>
 COPY --from=jre [=s.jreHome] [=s.jreHome]
 </#if>
+<#if s.aotCache>
+# The start-up cache first, then the files it was trained on, from the training stage itself: the cache records
+# each jar's modification time, and BuildKit reuses a cached COPY of the same bytes whatever their times. Every
+# layer after a new cache is copied anew, so the jars below are always the ones the training run read.
+COPY --from=aot [=s.aotTrainingFile] [=s.aotFile]
 <#if s.probeCache>
-COPY --from=builder /opt/probe/probe.jar /app/probe.jar
 COPY --from=aot /tmp/probe.aot /app/probe.aot
+COPY --from=aot /app/probe.jar /app/probe.jar
+<#else>
+COPY --from=aot /app/probe /app/probe
+</#if>
+COPY --from=aot /app/lib /app/lib
+<#if s.quarkusFastJar>
+COPY --from=aot /app/app /app/app
+COPY --from=aot /app/quarkus /app/quarkus
+</#if>
+COPY --from=aot /app/app.jar /app/jvm.args /app/
 <#else>
 COPY --from=builder /opt/probe/classes /app/probe
-</#if>
 COPY --from=builder /layers/lib /app/lib
 COPY --from=builder /layers/app /app
-<#if s.aotCache>
-COPY --from=aot [=s.aotTrainingFile] [=s.aotFile]
 </#if>
 
 USER [=s.uid]:[=s.gid]

@@ -19,6 +19,6 @@ public final class Main {
             }
         });
         server.start();
-        System.out.println("listening on " + port);
+        System.out.println(org.slf4j.helpers.MessageFormatter.format("listening on {}", port).getMessage());
     }
 }
