@@ -67,6 +67,12 @@ if [ "$what" = tests ]; then
   command -v docker-registry >/dev/null 2>&1 || need docker-registry
   # .ci/release-bundle signs the rehearsed release with a throwaway key and verifies each signature.
   command -v gpg >/dev/null 2>&1 || need gnupg
+  # KubernetesPodIT runs the generated Deployment with podman kube play: its pods' init (catatonit) and a network
+  # stack with name resolution between containers (netavark, aardvark-dns).
+  command -v podman >/dev/null 2>&1 || need podman
+  command -v catatonit >/dev/null 2>&1 || [ -x /usr/libexec/podman/catatonit ] || need catatonit
+  command -v netavark >/dev/null 2>&1 || [ -x /usr/lib/podman/netavark ] || need netavark
+  command -v aardvark-dns >/dev/null 2>&1 || [ -x /usr/lib/podman/aardvark-dns ] || need aardvark-dns
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
@@ -81,6 +87,16 @@ if [ ${#missing[@]} -gt 0 ]; then
     say "manager), or run this as root on Debian to have them installed"
     exit 1
   fi
+fi
+
+# Podman's default limits on open files and processes are above this kind of machine's hard limits (a container
+# then fails with "error setting rlimit type 7"); containers get these instead. Only as root and only when the
+# configuration file does not exist, so an existing podman set-up is left alone.
+if [ "$what" = tests ] && [ "$(id -u)" = 0 ] && command -v podman >/dev/null 2>&1 \
+   && [ ! -e /etc/containers/containers.conf ]; then
+  mkdir -p /etc/containers
+  printf '[containers]\ndefault_ulimits = ["nofile=4096:4096", "nproc=4096:4096"]\n' > /etc/containers/containers.conf
+  say "wrote /etc/containers/containers.conf (podman's default ulimits for this machine)"
 fi
 
 if ! docker info >/dev/null 2>&1; then

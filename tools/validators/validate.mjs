@@ -1,5 +1,5 @@
 // Runs the external validators on generated files and prints one line per finding.
-// Usage: node validate.mjs <workflow|compose|dockerfile> FILE...
+// Usage: node validate.mjs <workflow|compose|dockerfile|kubernetes> FILE...
 // Exit status: 0 when every file passes, 1 when any finding is reported, 2 on bad usage.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const [kind, ...files] = process.argv.slice(2);
 if (!kind || files.length === 0) {
-  console.error("usage: node validate.mjs <workflow|compose|dockerfile> FILE...");
+  console.error("usage: node validate.mjs <workflow|compose|dockerfile|kubernetes> FILE...");
   process.exit(2);
 }
 
@@ -89,8 +89,63 @@ if (kind === "workflow") {
       report(file, `dockerfile-utils ${d.code}`, d.range.start.line + 1, `${d.severity === 1 ? "error" : "warning"}: ${d.message}`);
     }
   }
+} else if (kind === "kubernetes") {
+  // Two views of the Kubernetes API (release 1.36 for both): kubernetes-models validates each object against the
+  // OpenAPI schema (types, required fields, enums, formats), and the API's own field list from the generated
+  // client models (@kubernetes/client-node) rejects fields the API does not have, as the API server's strict field
+  // validation (kubectl's default since 1.27) does: the schema alone lets a misspelt field such as
+  // readOnlyRootFileSystem through. A kustomization.yaml is no API object: kubectl kustomize checks it.
+  const yaml = require("js-yaml");
+  const models = await import(new URL("./node_modules/@kubernetes/client-node/dist/gen/models/ObjectSerializer.js", import.meta.url));
+  const strict = (value, type, path, out) => {
+    if (value === null || value === undefined || type === "any" || type === "Date") return;
+    let m;
+    if ((m = /^Array<(.+)>$/.exec(type))) {
+      if (!Array.isArray(value)) return out.push(`${path} must be a list`);
+      value.forEach((item, i) => strict(item, m[1], `${path}/${i}`, out));
+    } else if ((m = /^\{ \[key: string\]: (.+); \}$/.exec(type))) {
+      if (typeof value !== "object" || Array.isArray(value)) return out.push(`${path} must be a map`);
+      for (const [k, v] of Object.entries(value)) strict(v, m[1], `${path}/${k}`, out);
+    } else if (type === "IntOrString") {
+      if (typeof value !== "string" && typeof value !== "number") out.push(`${path} must be a number or a string`);
+    } else if (["string", "number", "boolean"].includes(type)) {
+      if (typeof value !== type) out.push(`${path} must be a ${type}, not ${JSON.stringify(value)}`);
+    } else {
+      const model = models[type];
+      if (!model) return out.push(`${path}: no API type ${type}`);
+      if (typeof value !== "object" || Array.isArray(value)) return out.push(`${path} must be an object (${type})`);
+      const fields = new Map(model.getAttributeTypeMap().map((a) => [a.baseName, a.type]));
+      for (const [k, v] of Object.entries(value)) {
+        if (!fields.has(k)) out.push(`${path}/${k}: unknown field (not in ${type})`);
+        else strict(v, fields.get(k), `${path}/${k}`, out);
+      }
+    }
+  };
+  for (const file of files) {
+    const docs = yaml.loadAll(readFileSync(file, "utf8"));
+    for (const doc of docs) {
+      if (!doc || doc.kind === "Kustomization") continue;
+      const [group, version] = doc.apiVersion.includes("/") ? doc.apiVersion.split("/") : ["", doc.apiVersion];
+      const typeName = version.charAt(0).toUpperCase() + version.slice(1) + doc.kind;
+      let model;
+      try {
+        model = (await import(`kubernetes-models/${group ? group + "/" : ""}${version}/${doc.kind}`))[doc.kind];
+      } catch (e) {
+        report(file, "kubernetes-models", 0, `${doc.apiVersion} ${doc.kind}: no such API object (${e.message})`);
+        continue;
+      }
+      try {
+        new model(doc).validate();
+      } catch (e) {
+        for (const line of String(e.message).split("\n")) report(file, "kubernetes-models", 0, `${doc.kind} ${doc.metadata?.name}: ${line}`);
+      }
+      const out = [];
+      strict(doc, typeName, "", out);
+      for (const o of out) report(file, "kubernetes-api-fields", 0, `${doc.kind} ${doc.metadata?.name}: ${o}`);
+    }
+  }
 } else {
-  console.error(`unknown kind ${kind}: use workflow, compose or dockerfile`);
+  console.error(`unknown kind ${kind}: use workflow, compose, dockerfile or kubernetes`);
   process.exit(2);
 }
 

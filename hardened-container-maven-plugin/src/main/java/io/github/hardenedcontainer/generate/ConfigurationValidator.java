@@ -381,7 +381,7 @@ public final class ConfigurationValidator {
                 s.jvmOptions(), jvmProfile(s.jvmProfile(), where, problems), database, buildMode, memory, cpus, pids, module.sourceDirs(), runtimeKind,
                 jlinkModules, jlinkAddModules, jlinkExclude, aotCache, training, trainingEnv, framework,
                 appArgs(module, where, problems), migrationArgs(s.migrationArgs(), database, where, problems),
-                jarName(s.jarName(), where, problems));
+                jarName(s.jarName(), where, problems), flag("<kubernetes>" + where, s.kubernetes(), false, problems));
     }
 
     /** The stated JVM profile, {@code footprint} when not set. */
@@ -532,6 +532,19 @@ public final class ConfigurationValidator {
             return DEFAULT_PORT;
         }
         return (int) port;
+    }
+
+    /** A true/false switch; the default when not set. */
+    private static boolean flag(String element, String value, boolean defaultValue, List<Problem> problems) {
+        if (isBlank(value)) {
+            return defaultValue;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            problems.add(new Problem(element, value, "must be true or false"));
+            return defaultValue;
+        }
+        return v.equals("true");
     }
 
     private static int positive(String element, String value, int defaultValue, int max, List<Problem> problems) {

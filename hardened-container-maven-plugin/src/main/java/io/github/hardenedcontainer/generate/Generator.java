@@ -158,6 +158,9 @@ public final class Generator {
         if (repo.excluded().contains(file)) {
             return false;
         }
+        if (file.kubernetes()) {
+            return service.kubernetes();
+        }
         return file != OutputFile.SECRETS_GITIGNORE || service.postgres();
     }
 

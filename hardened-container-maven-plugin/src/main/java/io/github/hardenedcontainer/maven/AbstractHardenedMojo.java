@@ -412,6 +412,17 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     @Parameter(property = Properties.ENVIRONMENT)
     private List<String> environment;
 
+    /**
+     * Whether {@code generate} also writes a Kustomize base under {@code <module>/k8s/}: a Deployment meeting the
+     * Pod Security Standard "restricted" profile, its Service, ServiceAccount, PodDisruptionBudget,
+     * HorizontalPodAutoscaler and NetworkPolicy, from the same port, probes, limits and environment as the Compose
+     * stack; {@code verify} then checks them (docs/kubernetes.md).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Properties.KUBERNETES, defaultValue = "false")
+    private String kubernetes;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 

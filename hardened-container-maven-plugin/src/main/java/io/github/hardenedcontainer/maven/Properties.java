@@ -47,6 +47,7 @@ final class Properties {
     static final String AOT_TRAINING_PATHS = PREFIX + "aotTrainingPaths";
     static final String AOT_TRAINING_ENV = PREFIX + "aotTrainingEnv";
     static final String ENVIRONMENT = PREFIX + "environment";
+    static final String KUBERNETES = PREFIX + "kubernetes";
     static final String DRIFT = PREFIX + "drift";
     static final String STRICT = PREFIX + "strict";
     static final String FAIL_ON = PREFIX + "failOn";

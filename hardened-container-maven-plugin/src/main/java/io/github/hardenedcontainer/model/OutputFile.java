@@ -14,7 +14,18 @@ public enum OutputFile {
     DOCKERIGNORE(".dockerignore", Scope.REPOSITORY, false),
     WORKFLOW(".github/workflows/container.yml", Scope.REPOSITORY, false),
     DEPENDABOT(".github/dependabot.yml", Scope.REPOSITORY, false),
-    TRIVYIGNORE(".trivyignore", Scope.REPOSITORY, true);
+    TRIVYIGNORE(".trivyignore", Scope.REPOSITORY, true),
+    // The Kustomize base, with <kubernetes>true</kubernetes> only: one object per file.
+    K8S_KUSTOMIZATION("k8s/kustomization.yaml", Scope.SERVICE, false),
+    K8S_DEPLOYMENT("k8s/deployment.yaml", Scope.SERVICE, false),
+    K8S_SERVICE("k8s/service.yaml", Scope.SERVICE, false),
+    K8S_SERVICE_ACCOUNT("k8s/serviceaccount.yaml", Scope.SERVICE, false),
+    K8S_DISRUPTION_BUDGET("k8s/poddisruptionbudget.yaml", Scope.SERVICE, false),
+    K8S_AUTOSCALER("k8s/horizontalpodautoscaler.yaml", Scope.SERVICE, false),
+    K8S_NETWORK_POLICY("k8s/networkpolicy.yaml", Scope.SERVICE, false);
+
+    /** The directory of the Kubernetes files inside a module. */
+    public static final String KUBERNETES_DIRECTORY = "k8s/";
 
     /** Whether a file exists once per runnable module or once per repository. */
     public enum Scope { SERVICE, REPOSITORY }
@@ -46,8 +57,19 @@ public enum OutputFile {
         return seed;
     }
 
-    /** The template name, the output file's base name plus {@code .ftl}. */
+    /** Whether this is one of the Kubernetes files, written only when a service asks for them. */
+    public boolean kubernetes() {
+        return path.startsWith(KUBERNETES_DIRECTORY);
+    }
+
+    /**
+     * The template name: the output file's base name plus {@code .ftl}; for the Kubernetes files, their path plus
+     * {@code .ftl} ({@code k8s/deployment.yaml.ftl}).
+     */
     public String templateName() {
+        if (kubernetes()) {
+            return path + ".ftl";
+        }
         int slash = path.lastIndexOf('/');
         return path.substring(slash + 1) + ".ftl";
     }

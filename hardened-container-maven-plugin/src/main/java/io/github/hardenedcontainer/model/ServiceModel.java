@@ -47,7 +47,8 @@ public record ServiceModel(
         Framework framework,
         List<String> appArgs,
         List<String> migrationArgs,
-        String jarName) {
+        String jarName,
+        boolean kubernetes) {
 
     public ServiceModel {
         jvmOptions = List.copyOf(jvmOptions);

@@ -52,6 +52,7 @@ public enum Setting {
     AOT_TRAINING_PATHS("aotTrainingPaths", Kind.LIST, Scope.MODULE, null),
     AOT_TRAINING_ENV("aotTrainingEnv", Kind.LIST, Scope.MODULE, null),
     ENVIRONMENT("environment", Kind.LIST, Scope.MODULE, null),
+    KUBERNETES("kubernetes", Kind.TEXT, Scope.MODULE, "false"),
     FORCE("force", Kind.FLAG, Scope.GOAL, "false"),
     DRY_RUN("dryRun", Kind.FLAG, Scope.GOAL, "false"),
     DRIFT("drift", Kind.FLAG, Scope.GOAL, "true"),

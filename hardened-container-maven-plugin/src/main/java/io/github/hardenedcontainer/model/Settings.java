@@ -114,6 +114,7 @@ public final class Settings {
     public List<String> aotTrainingPaths() { return list(Setting.AOT_TRAINING_PATHS); }
     public List<String> aotTrainingEnv() { return list(Setting.AOT_TRAINING_ENV); }
     public List<String> environment() { return list(Setting.ENVIRONMENT); }
+    public String kubernetes() { return raw(Setting.KUBERNETES); }
 
     @Override
     public boolean equals(Object o) {
@@ -181,6 +182,7 @@ public final class Settings {
         public Builder aotTrainingPaths(List<String> v) { return set(Setting.AOT_TRAINING_PATHS, v); }
         public Builder aotTrainingEnv(List<String> v) { return set(Setting.AOT_TRAINING_ENV, v); }
         public Builder environment(List<String> v) { return set(Setting.ENVIRONMENT, v); }
+        public Builder kubernetes(String v) { return set(Setting.KUBERNETES, v); }
 
         public Settings build() {
             return new Settings(values);

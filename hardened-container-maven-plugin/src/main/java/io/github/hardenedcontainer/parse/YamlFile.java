@@ -139,6 +139,29 @@ public final class YamlFile {
         }
     }
 
+    /**
+     * Parses every document of a stream ({@code ---} between them, as Kubernetes files may have); empty documents
+     * are left out.
+     */
+    public static List<YNode> parseAll(String text) throws YamlSyntaxException {
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            List<YNode> documents = new ArrayList<>();
+            for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
+                if (node != null) {
+                    documents.add(new YNode(node));
+                }
+            }
+            return documents;
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new YamlSyntaxException(line, e.getProblem() == null ? e.getMessage() : e.getProblem());
+        } catch (YAMLException e) {
+            throw new YamlSyntaxException(0, e.getMessage());
+        }
+    }
+
     /** A YAML file that does not parse. */
     public static final class YamlSyntaxException extends Exception {
         private static final long serialVersionUID = 1L;

@@ -7,6 +7,7 @@ import io.github.hardenedcontainer.parse.YamlFile;
 import io.github.hardenedcontainer.parse.YamlFile.YNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks container files against the rules. Files that do not parse become findings (VF003) with their line,
@@ -56,6 +57,59 @@ public final class PolicyChecker {
         } catch (YamlFile.YamlSyntaxException e) {
             return List.of(new Finding(Rule.VF003, path, e.line(), "does not parse as YAML: " + e.getMessage()));
         }
+    }
+
+    /**
+     * One service's Kubernetes files together (path to text): each parsed, every document of each; a file that does
+     * not parse is a VF003 finding and its objects are left out of the checks across files.
+     */
+    public List<Finding> kubernetes(Map<String, String> files) {
+        List<Finding> findings = new ArrayList<>();
+        List<KubernetesChecks.KubeObject> objects = new ArrayList<>();
+        // With a kustomization.yaml, only what it lists is applied (kubectl apply -k): a file it leaves out counts
+        // for nothing, and a file it lists must be there.
+        java.util.Set<String> applied = null;
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            String path = file.getKey();
+            if (!path.equals("kustomization.yaml") && !path.endsWith("/kustomization.yaml")) {
+                continue;
+            }
+            String dir = path.substring(0, path.length() - "kustomization.yaml".length());
+            try {
+                YNode kustomization = YamlFile.parse(file.getValue());
+                applied = new java.util.TreeSet<>();
+                for (YNode resource : kustomization.get("resources").map(YNode::items).orElse(List.of())) {
+                    String listed = dir + resource.textOr("");
+                    applied.add(listed);
+                    if (!files.containsKey(listed)) {
+                        findings.add(new Finding(Rule.VF002, path, resource.line(), "lists " + resource.textOr("")
+                                + ", which is not there: kubectl apply -k fails"));
+                    }
+                }
+            } catch (YamlFile.YamlSyntaxException e) {
+                findings.add(new Finding(Rule.VF003, path, e.line(), "does not parse as YAML: " + e.getMessage()));
+            }
+        }
+        java.util.Set<String> listed = applied;
+        files.forEach((path, text) -> {
+            if (path.endsWith("kustomization.yaml")) {
+                return;
+            }
+            if (listed != null && !listed.contains(path)) {
+                findings.add(new Finding(Rule.VF002, path, 0, "is not in kustomization.yaml's resources, so"
+                        + " kubectl apply -k leaves it out: add it there (its objects count for nothing until then)"));
+                return;
+            }
+            try {
+                for (YNode document : YamlFile.parseAll(text)) {
+                    objects.add(new KubernetesChecks.KubeObject(path, document));
+                }
+            } catch (YamlFile.YamlSyntaxException e) {
+                findings.add(new Finding(Rule.VF003, path, e.line(), "does not parse as YAML: " + e.getMessage()));
+            }
+        });
+        findings.addAll(KubernetesChecks.check(objects));
+        return findings;
     }
 
     /** A service's .env.example lists what its compose.yaml reads (XF002) and holds no secret value (CP012). */

@@ -151,6 +151,70 @@ public enum Rule {
             "list github-actions (exclude-paths: .github/workflows/container.yml) and maven, each with cooldown:"
                     + " {default-days: 7}; no docker entry over the generated Dockerfiles"),
 
+    // Kubernetes (the Kustomize base under k8s/): the Pod Security Standards "restricted" profile, whose controls
+    // the titles name (PSS ...), then what scanners add beyond it.
+    K8001(Kind.KUBERNETES, Severity.HIGH, "pods run as non-root: runAsNonRoot: true, a runAsUser and runAsGroup that"
+            + " are not 0 (PSS restricted: Running as Non-root, Non-root user)",
+            List.of("Checkov CKV_K8S_23", "Checkov CKV_K8S_40", "kube-score container-security-context-user-group-id",
+                    "Polaris runAsRootAllowed", "KICS Container Running With Low UID"),
+            "set securityContext: {runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001} on the pod"),
+    K8002(Kind.KUBERNETES, Severity.HIGH, "allowPrivilegeEscalation: false on every container"
+            + " (PSS restricted: Privilege Escalation)",
+            List.of("Checkov CKV_K8S_20", "Polaris privilegeEscalationAllowed", "KICS Privilege Escalation Allowed"),
+            "set securityContext.allowPrivilegeEscalation: false on each container and init container"),
+    K8003(Kind.KUBERNETES, Severity.HIGH, "capabilities: drop [ALL], add nothing but NET_BIND_SERVICE"
+            + " (PSS restricted: Capabilities)",
+            List.of("Checkov CKV_K8S_25", "Checkov CKV_K8S_28", "Checkov CKV_K8S_37", "Polaris dangerousCapabilities",
+                    "Polaris insecureCapabilities", "KICS NET_RAW Capabilities Not Being Dropped"),
+            "set securityContext.capabilities: {drop: [ALL]} on each container and remove add:"),
+    K8004(Kind.KUBERNETES, Severity.HIGH, "seccompProfile RuntimeDefault or Localhost (PSS restricted: Seccomp)",
+            List.of("Checkov CKV_K8S_31", "KICS Seccomp Profile Is Not Configured"),
+            "set securityContext.seccompProfile: {type: RuntimeDefault} on the pod"),
+    K8005(Kind.KUBERNETES, Severity.CRITICAL, "no privileged container, host namespace, host port, hostPath,"
+            + " unmasked /proc, unconfined AppArmor, custom SELinux type or unsafe sysctl (PSS baseline)",
+            List.of("Checkov CKV_K8S_16", "Checkov CKV_K8S_17", "Checkov CKV_K8S_18", "Checkov CKV_K8S_19",
+                    "Checkov CKV_K8S_26", "kube-score container-security-context-privileged", "Polaris runAsPrivileged",
+                    "Polaris hostIPCSet", "Polaris hostPIDSet", "Polaris hostNetworkSet", "Polaris hostPortSet",
+                    "KICS Container Is Privileged"),
+            "remove privileged, hostNetwork, hostPID, hostIPC, hostPort, hostPath volumes, procMount: Unmasked,"
+                    + " Unconfined AppArmor, seLinuxOptions types and unsafe sysctls"),
+    K8006(Kind.KUBERNETES, Severity.HIGH, "volumes only of the kinds PSS restricted allows (PSS restricted: Volume Types)",
+            List.of("PSS restricted Volume Types"),
+            "use only configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret"
+                    + " volumes"),
+    K8007(Kind.KUBERNETES, Severity.HIGH, "readOnlyRootFilesystem: true on every container, with an emptyDir for /tmp",
+            List.of("Checkov CKV_K8S_22", "Trivy KSV-0014", "kube-score container-security-context-readonlyrootfilesystem",
+                    "Polaris notReadOnlyRootFilesystem"),
+            "set securityContext.readOnlyRootFilesystem: true and mount an emptyDir (medium: Memory) at /tmp"),
+    K8008(Kind.KUBERNETES, Severity.MEDIUM, "CPU and memory requests and limits on every container",
+            List.of("Checkov CKV_K8S_10", "Checkov CKV_K8S_11", "Checkov CKV_K8S_12", "Checkov CKV_K8S_13",
+                    "kube-score container-resources", "Polaris cpuRequestsMissing", "Polaris memoryLimitsMissing",
+                    "KICS CPU Limits Not Set", "KICS Memory Limits Not Defined"),
+            "set resources.requests and resources.limits for cpu and memory (<memoryLimit>, <cpuLimit>)"),
+    K8009(Kind.KUBERNETES, Severity.MEDIUM, "startup, liveness and readiness probes on every app container",
+            List.of("Checkov CKV_K8S_8", "Checkov CKV_K8S_9", "kube-score pod-probes", "Polaris livenessProbeMissing",
+                    "Polaris readinessProbeMissing", "KICS Readiness Probe Is Not Configured"),
+            "add startupProbe, livenessProbe (the health path) and readinessProbe (the readiness path)"),
+    K8010(Kind.KUBERNETES, Severity.MEDIUM, "no service account token mounted; a service account of its own",
+            List.of("Checkov CKV_K8S_38", "Checkov CKV_K8S_41", "Polaris automountServiceAccountToken"),
+            "set automountServiceAccountToken: false and serviceAccountName to the service's own account"),
+    K8011(Kind.KUBERNETES, Severity.HIGH, "images tagged or pinned by digest, never latest",
+            List.of("Checkov CKV_K8S_14", "Checkov CKV_K8S_43", "kube-score container-image-tag",
+                    "Polaris tagNotSpecified"),
+            "name the image with a version tag, or set its digest in an overlay (kustomize edit set image)"),
+    K8012(Kind.KUBERNETES, Severity.CRITICAL, "no secret values in env: secrets come from Secrets, as files",
+            List.of("Checkov CKV_K8S_35", "Polaris sensitiveContainerEnvVar", "KICS Passwords And Secrets"),
+            "mount the Secret as a volume and point a *_FILE variable at it"),
+    K8013(Kind.KUBERNETES, Severity.MEDIUM, "a NetworkPolicy selects the pods and limits both ingress and egress",
+            List.of("kube-score pod-networkpolicy", "kube-score networkpolicy-targets-pod", "Polaris missingNetworkPolicy"),
+            "add a NetworkPolicy whose podSelector matches the pods, with policyTypes [Ingress, Egress]"),
+    K8014(Kind.KUBERNETES, Severity.LOW, "availability: 2 or more pods (or an autoscaler), a PodDisruptionBudget,"
+            + " rollouts with maxUnavailable 0, pods spread across nodes",
+            List.of("kube-score deployment-has-poddisruptionbudget", "kube-score deployment-has-host-podantiaffinity",
+                    "Polaris deploymentMissingReplicas", "Polaris missingPodDisruptionBudget",
+                    "Polaris topologySpreadConstraint"),
+            "regenerate the Kustomize base (mvn hardened:generate): it has all four"),
+
     // Across files
     XF001(Kind.ACROSS, Severity.MEDIUM, "port, health path, uid and tmpfs agree between Dockerfile and compose.yaml",
             List.of("consistency"),
@@ -179,7 +243,7 @@ public enum Rule {
                     + " <#-- hardened-base: ... --> the message names");
 
     /** What a rule looks at. */
-    public enum Kind { DOCKERFILE, COMPOSE, WORKFLOW, DEPENDABOT, ACROSS, ANY }
+    public enum Kind { DOCKERFILE, COMPOSE, WORKFLOW, DEPENDABOT, KUBERNETES, ACROSS, ANY }
 
     private final Kind kind;
     private final Severity severity;

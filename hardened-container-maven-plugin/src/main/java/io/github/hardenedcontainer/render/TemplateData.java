@@ -7,6 +7,7 @@ import io.github.hardenedcontainer.model.Framework;
 import io.github.hardenedcontainer.model.Pipeline;
 import io.github.hardenedcontainer.model.RepositoryModel;
 import io.github.hardenedcontainer.model.JvmProfile;
+import io.github.hardenedcontainer.model.OutputFile;
 import io.github.hardenedcontainer.model.RuntimeKind;
 import io.github.hardenedcontainer.model.ServiceModel;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import java.util.Map;
  *            expressions), ignoreUnfixed, mavenSettings (the settings.xml secret's expression, or empty),
  *            pushBranches (a YAML flow list), releaseCondition (an expression),
  *            ciJavaVersion, trivyVersion, modulePoms, sourceDirs,
- *            services (list of service maps), anyPostgres, prebuilt, pins (action name -> {uses, release})
+ *            services (list of service maps), anyPostgres, prebuilt, pins (action name -> {uses, release}),
+ *            kubernetesResources (the k8s/ files kustomization.yaml lists), autoscaler (whether the
+ *            HorizontalPodAutoscaler is generated)
  * service.*  name, imageName, artifactId, description, license, scmUrl, modulePath, modulePrefix, contextPath,
  *            jarGlob, jarName, sourceDirs (the src directories its build needs), mainClass, javaVersion, builderImage, runtimeImage, postgresImage, uid, gid, port,
  *            hostAddress, healthPath, readinessPath, healthUrl, postgres, prebuilt, memoryLimit, cpuLimit,
@@ -36,7 +39,10 @@ import java.util.Map;
  *            probe's Java source, a single-quoted shell word per line),
  *            environment (the app service's Compose environment: name -> YAML scalar), appEnvVariable (whether
  *            it reads the APP_ENV variable), passwordSecret (the password's
- *            file name under /run/secrets), passwordSecretRenamed (whether that differs from the secret's name)
+ *            file name under /run/secrets), passwordSecretRenamed (whether that differs from the secret's name);
+ *            with kubernetes: k8sName (the objects' name), k8sImage, k8sMemory and k8sCpu (Kubernetes quantities),
+ *            k8sEnvironment (name -> YAML scalar, interpolation defaults resolved), k8sPasswordSecret (the Secret's
+ *            name), stopGraceSeconds
  * </pre>
  */
 public final class TemplateData {
@@ -153,6 +159,11 @@ public final class TemplateData {
         }
         m.put("services", services);
         m.put("anyPostgres", repo.anyPostgres());
+        // The Kubernetes files a service writes (those <excludes> does not leave out), for kustomization.yaml.
+        m.put("kubernetesResources", java.util.Arrays.stream(OutputFile.values())
+                .filter(f -> f.kubernetes() && f != OutputFile.K8S_KUSTOMIZATION && !repo.excluded().contains(f))
+                .map(f -> f.path().substring(OutputFile.KUBERNETES_DIRECTORY.length())).toList());
+        m.put("autoscaler", !repo.excluded().contains(OutputFile.K8S_AUTOSCALER));
         m.put("prebuilt", repo.services().stream().anyMatch(s -> s.buildMode() == BuildMode.PREBUILT));
         Map<String, Object> pins = new LinkedHashMap<>();
         for (ActionPin pin : ProductData.get().pins().values()) {
@@ -302,6 +313,8 @@ public final class TemplateData {
         m.put("migrate", s.postgres() && !s.migrationArgs().isEmpty());
         m.put("migrationCommand", jsonArray(s.migrationArgs()));
 
+        kubernetes(s, m);
+
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("org.opencontainers.image.title", s.imageName());
         labels.put("org.opencontainers.image.description", oneLine(s.description()));
@@ -315,6 +328,72 @@ public final class TemplateData {
         labels.forEach((k, v) -> quoted.put(k, jsonString(v).replace("$", "\\$")));
         m.put("labels", quoted);
         return m;
+    }
+
+    /** How long a stopping container may drain before it is killed: Compose's stop_grace_period, in seconds. */
+    static final int STOP_GRACE_SECONDS = 40;
+
+    /** The values only the Kubernetes templates use. */
+    private static void kubernetes(ServiceModel s, Map<String, Object> m) {
+        if (!s.kubernetes()) {
+            return;
+        }
+        String name = kubernetesName(s.imageName());
+        m.put("k8sName", name);
+        m.put("k8sMemory", kubernetesQuantity(s.memoryLimit()));
+        m.put("k8sCpu", kubernetesCpu(s.cpuLimit()));
+        m.put("k8sPasswordSecret", name + "-database");
+        m.put("stopGraceSeconds", Integer.toString(STOP_GRACE_SECONDS));
+        // The image as Compose names it when APP_IMAGE is not set; an overlay sets the published one by digest.
+        m.put("k8sImage", s.imageName() + ":local");
+        Map<String, String> env = new LinkedHashMap<>();
+        s.framework().environment().forEach((key, value) -> env.put(key, yamlScalar(kubernetesValue(value))));
+        m.put("k8sEnvironment", env);
+    }
+
+    /**
+     * A Kubernetes object name (an RFC 1123 label) from the image name: its last path segment, with {@code .} and
+     * {@code _} turned into {@code -}, at most 50 characters (room for the suffixes the objects add).
+     */
+    static String kubernetesName(String imageName) {
+        String last = imageName.substring(imageName.lastIndexOf('/') + 1);
+        String name = last.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-");
+        if (name.length() > 50) {
+            name = name.substring(0, 50);
+        }
+        return name.replaceAll("^-+|-+$", "");
+    }
+
+    /** A Compose size ({@code 512m}, {@code 1g}, {@code 65536k}) as a Kubernetes quantity ({@code 512Mi}). */
+    static String kubernetesQuantity(String composeSize) {
+        String v = composeSize.trim().toLowerCase(java.util.Locale.ROOT);
+        char unit = v.charAt(v.length() - 1);
+        String number = v.substring(0, v.length() - 1);
+        return switch (unit) {
+            case 'k' -> number + "Ki";
+            case 'm' -> number + "Mi";
+            case 'g' -> number + "Gi";
+            default -> v;
+        };
+    }
+
+    /** A number of CPUs ({@code 1.0}, {@code 0.5}) in millicores ({@code 1000m}, {@code 500m}). */
+    static String kubernetesCpu(String cpus) {
+        long millis = new java.math.BigDecimal(cpus.trim()).movePointRight(3)
+                .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        return millis % 1000 == 0 && millis > 0 ? Long.toString(millis / 1000) : Math.max(1, millis) + "m";
+    }
+
+    /**
+     * A Compose environment value as Kubernetes reads it: Kubernetes does not interpolate {@code ${NAME:-default}},
+     * so such a reference becomes its default (what Compose uses when the variable is unset), and a literal
+     * {@code $(} is doubled so that Kubernetes does not expand it as a reference to another variable.
+     */
+    static String kubernetesValue(String composeValue) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}")
+                .matcher(composeValue);
+        String resolved = m.replaceAll(r -> java.util.regex.Matcher.quoteReplacement(r.group(1)));
+        return resolved.replace("$(", "$$(");
     }
 
     /**

@@ -80,6 +80,19 @@ public final class Verifier {
             }
         }
 
+        // Each service's Kubernetes files, checked together (a NetworkPolicy or a PodDisruptionBudget is judged by
+        // the pods it selects).
+        Map<String, Map<String, String>> kubernetes = new java.util.TreeMap<>();
+        committed.forEach((path, text) -> {
+            int at = path.lastIndexOf(io.github.hardenedcontainer.model.OutputFile.KUBERNETES_DIRECTORY);
+            if (at >= 0 && (at == 0 || path.charAt(at - 1) == '/') && path.endsWith(".yaml")) {
+                kubernetes.computeIfAbsent(path.substring(0, at), k -> new LinkedHashMap<>()).put(path, text);
+            }
+        });
+        for (Map<String, String> files : kubernetes.values()) {
+            findings.addAll(checker.kubernetes(files));
+        }
+
         findings.addAll(overrides(request.generate().templateDirectory(), root));
 
         List<String> waiverProblems = new ArrayList<>();

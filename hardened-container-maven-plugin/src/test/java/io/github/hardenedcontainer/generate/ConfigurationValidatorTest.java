@@ -215,7 +215,8 @@ class ConfigurationValidatorTest {
         "registryPasswordSecret|my token|<registryPasswordSecret> (got \"my token\"): must be the name of a repository secret",
         "mavenSettingsSecret|GITHUB_SETTINGS|<mavenSettingsSecret> (got \"GITHUB_SETTINGS\"): must be the name of a repository secret",
         "releaseBranches|release/*|<releaseBranches> (got \"release/*\"): each must be a branch name",
-        "ignoreUnfixed|maybe|<ignoreUnfixed> (got \"maybe\"): must be true or false"
+        "ignoreUnfixed|maybe|<ignoreUnfixed> (got \"maybe\"): must be true or false",
+        "kubernetes|yes|<kubernetes> (got \"yes\"): must be true or false"
     })
     void rejectsBadValuesWithElementValueAndFix(String element, String value, String expected) {
         Settings.Builder b = Settings.builder();
@@ -251,6 +252,7 @@ class ConfigurationValidatorTest {
             case "mavenSettingsSecret" -> b.set(Setting.MAVEN_SETTINGS_SECRET, value);
             case "releaseBranches" -> b.set(Setting.RELEASE_BRANCHES, List.of(value));
             case "ignoreUnfixed" -> b.set(Setting.IGNORE_UNFIXED, value);
+            case "kubernetes" -> b.kubernetes(value);
             default -> throw new IllegalArgumentException(element);
         }
         assertThatThrownBy(() -> validator.validate(Fixtures.plainJar(b.build())))

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -51,12 +52,27 @@ class ExternalValidatorsTest {
     }
 
     @Test
+    void kubernetesFilesPassTheApiSchemaAndItsFieldList() throws Exception {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(GoldenFileTest.GOLDEN)) {
+            files = walk.filter(p -> p.getParent().getFileName().toString().equals("k8s")).sorted().toList();
+        }
+        assertThat(files).extracting(p -> p.getFileName().toString()).contains("deployment.yaml",
+                "service.yaml", "serviceaccount.yaml", "poddisruptionbudget.yaml", "horizontalpodautoscaler.yaml",
+                "networkpolicy.yaml", "kustomization.yaml");
+        assertValid("kubernetes", files);
+    }
+
+    @Test
     void thisRepositorysFilesPass() throws Exception {
         // The generated pipeline and the hand-written release workflow.
         assertValid("workflow", List.of(REPO.resolve(".github/workflows/container.yml"),
                 REPO.resolve(".github/workflows/release.yml")));
         assertValid("compose", List.of(REPO.resolve("sample-app/compose.yaml")));
         assertValid("dockerfile", List.of(REPO.resolve("sample-app/Dockerfile")));
+        try (Stream<Path> k8s = Files.list(REPO.resolve("sample-app/k8s"))) {
+            assertValid("kubernetes", k8s.sorted().toList());
+        }
     }
 
     @Test
@@ -68,6 +84,20 @@ class ExternalValidatorsTest {
         Files.writeString(workflow, Files.readString(golden("container.yml").get(0)).replace("runs-on:", "runs_on:"));
         assertThat(run("compose", List.of(compose)).exitCode()).isEqualTo(1);
         assertThat(run("workflow", List.of(workflow)).exitCode()).isEqualTo(1);
+        // Kubernetes: a misspelt field (the schema alone allows unknown fields; the API server refuses them), a
+        // string where the API wants a number, an unknown strategy.
+        String deployment = Files.readString(golden("deployment.yaml").get(0));
+        Map<String, String> breaks = Map.of(
+                "unknown field", deployment.replace("readOnlyRootFilesystem: true", "readOnlyRootFileSystem: true"),
+                "string for a number", deployment.replace("failureThreshold: 60", "failureThreshold: \"60\""),
+                "unknown strategy", deployment.replace("type: RollingUpdate", "type: Rolling"));
+        for (Map.Entry<String, String> broken : breaks.entrySet()) {
+            assertThat(broken.getValue()).as(broken.getKey()).isNotEqualTo(deployment);
+            Path file = dir.resolve("deployment.yaml");
+            Files.writeString(file, broken.getValue());
+            Result result = run("kubernetes", List.of(file));
+            assertThat(result.exitCode()).as(broken.getKey() + ": " + result.output()).isEqualTo(1);
+        }
     }
 
     private static void assertValid(String kind, List<Path> files) throws Exception {

@@ -19,7 +19,7 @@ public final class GoldenCases {
         Map<String, ReactorFacts> cases = new TreeMap<>();
         cases.put("plain-jar", Fixtures.plainJar(Settings.defaults()));
         cases.put("postgres", Fixtures.postgresService(Settings.builder().port("9090")
-                .jvmOptions(List.of("-XX:+UseZGC", "-Dfile.encoding=UTF-8")).build()));
+                .jvmOptions(List.of("-XX:+UseZGC", "-Dfile.encoding=UTF-8")).kubernetes("true").build()));
         cases.put("reactor", Fixtures.reactor(Settings.builder()
                 .set(io.github.hardenedcontainer.model.Setting.MAVEN_SETTINGS_SECRET, "MAVEN_SETTINGS_XML").build()));
         cases.put("prebuilt-pinned", Fixtures.plainJar(Settings.builder().buildMode("prebuilt")
@@ -35,7 +35,7 @@ public final class GoldenCases {
         cases.put("java25-aot", Fixtures.postgresService(Settings.builder().javaVersion("25")
                 .jlinkExcludeModules(List.of("java.desktop")).aotTrainingPaths(List.of("/", "/api/items/1"))
                 .aotTrainingEnv(List.of("DATABASE_URL=postgres://training@127.0.0.1:9/training", "GREETING=hello world"))
-                .migrationArgs(List.of("migrate", "--wait=60")).jvmProfile("throughput")
+                .migrationArgs(List.of("migrate", "--wait=60")).jvmProfile("throughput").kubernetes("true")
                 .build()));
         cases.put("jre-no-aot", Fixtures.plainJar(Settings.builder().runtime("jre").aotCache("false").build()));
         return cases;

@@ -27,6 +27,16 @@ class RuleFixturesTest {
     private static final String WORKFLOW = ".github/workflows/container.yml";
     private static final String DEPENDABOT = ".github/dependabot.yml";
     private static final String ENV_EXAMPLE = ".env.example";
+    private static final String DEPLOYMENT = "k8s/deployment.yaml";
+    private static final String NETWORK_POLICY = "k8s/networkpolicy.yaml";
+    private static final String AUTOSCALER = "k8s/horizontalpodautoscaler.yaml";
+    private static final String DISRUPTION_BUDGET = "k8s/poddisruptionbudget.yaml";
+    /** The golden postgres case's Kubernetes files, checked together. */
+    private static final String KUSTOMIZATION = "k8s/kustomization.yaml";
+    private static final List<String> KUBERNETES = List.of(KUSTOMIZATION, DEPLOYMENT, "k8s/service.yaml",
+            "k8s/serviceaccount.yaml", DISRUPTION_BUDGET, AUTOSCALER, NETWORK_POLICY);
+    private static final String CONTAINER_CONTEXT = "          securityContext:\n            runAsNonRoot: true\n";
+    private static final String POD_CONTEXT = "      securityContext:\n        runAsNonRoot: true\n";
     private static final String CHECKOUT = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1";
 
     /** A file, one change to it, and the rule that change must trigger. */
@@ -124,6 +134,67 @@ class RuleFixturesTest {
             new Breaking(Rule.GH011, DEPENDABOT, "docker updates over generated Dockerfiles", "  - package-ecosystem: maven\n",
                     "  - package-ecosystem: docker\n    directory: /\n    schedule:\n      interval: weekly\n"
                             + "    cooldown:\n      default-days: 7\n  - package-ecosystem: maven\n"),
+            new Breaking(Rule.K8001, DEPLOYMENT, "runAsNonRoot false on the container", CONTAINER_CONTEXT,
+                    "          securityContext:\n            runAsNonRoot: false\n"),
+            new Breaking(Rule.K8001, DEPLOYMENT, "runAsUser 0 on the pod", "        runAsUser: 10001\n        runAsGroup",
+                    "        runAsUser: 0\n        runAsGroup"),
+            new Breaking(Rule.K8001, DEPLOYMENT, "runAsGroup 0 on the container", "            runAsGroup: 10001\n",
+                    "            runAsGroup: 0\n"),
+            new Breaking(Rule.K8002, DEPLOYMENT, "privilege escalation allowed", "allowPrivilegeEscalation: false",
+                    "allowPrivilegeEscalation: true"),
+            new Breaking(Rule.K8003, DEPLOYMENT, "capabilities added", "              drop:\n                - ALL\n",
+                    "              drop:\n                - ALL\n              add:\n                - NET_ADMIN\n"),
+            new Breaking(Rule.K8003, DEPLOYMENT, "only NET_RAW dropped", "                - ALL\n",
+                    "                - NET_RAW\n"),
+            new Breaking(Rule.K8004, DEPLOYMENT, "seccomp unconfined on the container",
+                    "            seccompProfile:\n              type: RuntimeDefault\n",
+                    "            seccompProfile:\n              type: Unconfined\n"),
+            new Breaking(Rule.K8005, DEPLOYMENT, "privileged", "            privileged: false\n",
+                    "            privileged: true\n"),
+            new Breaking(Rule.K8005, DEPLOYMENT, "host network", "      enableServiceLinks: false\n",
+                    "      enableServiceLinks: false\n      hostNetwork: true\n"),
+            new Breaking(Rule.K8005, DEPLOYMENT, "hostPath volume", "      volumes:\n",
+                    "      volumes:\n        - name: docker\n          hostPath:\n            path: /var/run/docker.sock\n"),
+            new Breaking(Rule.K8005, DEPLOYMENT, "host port", "              containerPort: 9090\n",
+                    "              containerPort: 9090\n              hostPort: 9090\n"),
+            new Breaking(Rule.K8005, DEPLOYMENT, "unsafe sysctl", POD_CONTEXT,
+                    POD_CONTEXT + "        sysctls:\n          - name: kernel.msgmax\n            value: \"65536\"\n"),
+            new Breaking(Rule.K8006, DEPLOYMENT, "an nfs volume", "      volumes:\n",
+                    "      volumes:\n        - name: shared\n          nfs:\n            server: nfs.example.com\n            path: /x\n"),
+            new Breaking(Rule.K8007, DEPLOYMENT, "writable root", "readOnlyRootFilesystem: true",
+                    "readOnlyRootFilesystem: false"),
+            new Breaking(Rule.K8007, DEPLOYMENT, "read-only root without /tmp", "            - name: tmp\n              mountPath: /tmp\n",
+                    ""),
+            new Breaking(Rule.K8008, DEPLOYMENT, "no memory limit", "            limits:\n              cpu: \"1\"\n              memory: \"512Mi\"\n",
+                    "            limits:\n              cpu: \"1\"\n"),
+            new Breaking(Rule.K8009, DEPLOYMENT, "no readiness probe", "          readinessProbe:\n", "          readinessCheck:\n"),
+            new Breaking(Rule.K8010, DEPLOYMENT, "token mounted", "      automountServiceAccountToken: false\n", ""),
+            new Breaking(Rule.K8010, DEPLOYMENT, "default service account", "      serviceAccountName: orders\n", ""),
+            new Breaking(Rule.K8011, DEPLOYMENT, "latest", "image: orders:local", "image: orders:latest"),
+            new Breaking(Rule.K8011, DEPLOYMENT, "untagged", "image: orders:local", "image: registry.example.com:5000/orders"),
+            new Breaking(Rule.K8012, DEPLOYMENT, "a password literal", "            - name: APP_ENV\n",
+                    "            - name: DB_PASSWORD\n              value: hunter2\n            - name: APP_ENV\n"),
+            new Breaking(Rule.K8012, DEPLOYMENT, "a password inside a URL", "value: postgres://app@db:5432/app",
+                    "value: postgres://app:hunter2@db:5432/app"),
+            new Breaking(Rule.K8012, DEPLOYMENT, "a Secret as environment", "            - name: APP_ENV\n",
+                    "            - name: DATABASE_PASSWORD\n              valueFrom:\n                secretKeyRef:\n"
+                            + "                  name: orders-database\n                  key: password\n"
+                            + "            - name: APP_ENV\n"),
+            new Breaking(Rule.K8013, NETWORK_POLICY, "ingress only", "    - Ingress\n    - Egress\n", "    - Ingress\n"),
+            new Breaking(Rule.K8013, NETWORK_POLICY, "selects other pods", "      app.kubernetes.io/name: orders",
+                    "      app.kubernetes.io/name: billing"),
+            new Breaking(Rule.K8014, AUTOSCALER, "the autoscaler allows one pod", "minReplicas: 2", "minReplicas: 1"),
+            new Breaking(Rule.K8014, DISRUPTION_BUDGET, "the budget selects other pods", "      app.kubernetes.io/name: orders",
+                    "      app.kubernetes.io/name: billing"),
+            new Breaking(Rule.K8014, DEPLOYMENT, "rollout may take pods away", "maxUnavailable: 0", "maxUnavailable: 1"),
+            new Breaking(Rule.K8014, DEPLOYMENT, "no spread", "          topologyKey: kubernetes.io/hostname\n", ""),
+            new Breaking(Rule.VF003, DEPLOYMENT, "YAML syntax error", "spec:\n", "spec: [\n"),
+            new Breaking(Rule.VF002, KUSTOMIZATION, "the NetworkPolicy left out of the kustomization",
+                    "  - networkpolicy.yaml\n", ""),
+            new Breaking(Rule.K8013, KUSTOMIZATION, "the NetworkPolicy left out: nothing isolates the pods",
+                    "  - networkpolicy.yaml\n", ""),
+            new Breaking(Rule.VF002, KUSTOMIZATION, "a resource that is not there", "  - networkpolicy.yaml\n",
+                    "  - networkpolicy.yaml\n  - ingress.yaml\n"),
             new Breaking(Rule.XF001, COMPOSE, "compose publishes another container port",
                     "\"127.0.0.1:${APP_PORT:-9090}:9090\"", "\"127.0.0.1:${APP_PORT:-9090}:9091\""),
             new Breaking(Rule.XF002, COMPOSE, "compose reads a variable .env.example does not list", "    init: true\n",
@@ -155,6 +226,11 @@ class RuleFixturesTest {
         findings.addAll(checker.dependabot(DEPENDABOT, dependabot));
         findings.addAll(checker.consistency(DOCKERFILE, dockerfile, COMPOSE, compose));
         findings.addAll(checker.envExample(COMPOSE, compose, ENV_EXAMPLE, envExample));
+        java.util.Map<String, String> kubernetes = new java.util.LinkedHashMap<>();
+        for (String k8s : KUBERNETES) {
+            kubernetes.put(k8s, file.equals(k8s) ? text : golden("postgres", k8s));
+        }
+        findings.addAll(checker.kubernetes(kubernetes));
         return findings;
     }
 
@@ -224,7 +300,9 @@ class RuleFixturesTest {
                     java.util.regex.Matcher.quoteReplacement(b.replace())), false);
             assertThat(findings).extracting(Finding::rule).contains(b.rule());
             assertThat(findings).filteredOn(f -> f.rule() == b.rule()).allSatisfy(f -> {
-                assertThat(f.file()).isEqualTo(b.file());
+                // A rule about the objects around the pods reports on the workload, wherever the change was.
+                assertThat(f.file()).isIn(b.file(), b.rule().kind() == Rule.Kind.KUBERNETES ? DEPLOYMENT : b.file(),
+                        b.file().equals(KUSTOMIZATION) ? NETWORK_POLICY : b.file());
                 assertThat(f.message()).isNotBlank();
             });
         }));

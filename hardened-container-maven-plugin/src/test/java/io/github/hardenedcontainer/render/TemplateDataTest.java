@@ -20,6 +20,43 @@ class TemplateDataTest {
     }
 
     @Test
+    void composeValuesBecomeKubernetesValues() {
+        assertThat(TemplateData.kubernetesQuantity("512m")).isEqualTo("512Mi");
+        assertThat(TemplateData.kubernetesQuantity("1G")).isEqualTo("1Gi");
+        assertThat(TemplateData.kubernetesQuantity("65536k")).isEqualTo("65536Ki");
+        assertThat(TemplateData.kubernetesCpu("1.0")).isEqualTo("1");
+        assertThat(TemplateData.kubernetesCpu("2")).isEqualTo("2");
+        assertThat(TemplateData.kubernetesCpu("0.5")).isEqualTo("500m");
+        assertThat(TemplateData.kubernetesCpu("0.0001")).isEqualTo("1m");
+        // Kubernetes does not interpolate ${...}: the default Compose would use; $( would be a variable reference.
+        assertThat(TemplateData.kubernetesValue("${APP_ENV:-local}")).isEqualTo("local");
+        assertThat(TemplateData.kubernetesValue("a-${X-b}-c")).isEqualTo("a-b-c");
+        assertThat(TemplateData.kubernetesValue("cost $(whoami)")).isEqualTo("cost $$(whoami)");
+        assertThat(TemplateData.kubernetesName("registry.example.com/team/Orders_Service.v2")).isEqualTo("orders-service-v2");
+        assertThat(TemplateData.kubernetesName("a".repeat(70))).hasSize(50);
+    }
+
+    @Test
+    void withoutTheAutoscalerTheDeploymentKeepsTwoReplicasItself() throws Exception {
+        Settings settings = Settings.builder().kubernetes("true")
+                .excludes(List.of("k8s/horizontalpodautoscaler.yaml")).build();
+        var files = new io.github.hardenedcontainer.generate.Generator(line -> { }).render(
+                new io.github.hardenedcontainer.generate.GenerateRequest(Fixtures.postgresService(settings),
+                        java.nio.file.Path.of("."), null, false, "0.0.0-test"));
+        Map<String, String> k8s = new java.util.TreeMap<>();
+        files.stream().filter(f -> f.path().startsWith("k8s/")).forEach(f -> k8s.put(f.path(), f.content()));
+        assertThat(k8s).doesNotContainKey("k8s/horizontalpodautoscaler.yaml").hasSize(6);
+        assertThat(k8s.get("k8s/deployment.yaml")).contains("\n  replicas: 2\n");
+        assertThat(k8s.get("k8s/kustomization.yaml")).doesNotContain("horizontalpodautoscaler").contains("  - networkpolicy.yaml\n");
+        assertThat(new io.github.hardenedcontainer.policy.PolicyChecker(false).kubernetes(k8s)).isEmpty();
+        // Off by default: no Kubernetes files at all.
+        var none = new io.github.hardenedcontainer.generate.Generator(line -> { }).render(
+                new io.github.hardenedcontainer.generate.GenerateRequest(Fixtures.postgresService(Settings.defaults()),
+                        java.nio.file.Path.of("."), null, false, "0.0.0-test"));
+        assertThat(none).noneMatch(f -> f.path().startsWith("k8s/"));
+    }
+
+    @Test
     void aCollectorTheUserChoosesReplacesSerialGc() throws Exception {
         for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseParallelGC")) {
             String entrypoint = (String) service(Settings.builder().jvmOptions(List.of(gc)).build()).get("entrypoint");
