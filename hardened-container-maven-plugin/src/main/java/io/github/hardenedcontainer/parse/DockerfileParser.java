@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public final class DockerfileParser {
 
     private static final Pattern INSTRUCTION = Pattern.compile("^\\s*([A-Za-z]+)(?:\\s+(.*))?$");
+    /** A here-document's start, {@code <<EOF}, {@code <<-EOF} or with the word quoted. */
+    private static final Pattern HEREDOC = Pattern.compile("<<(-?)[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?");
 
     private DockerfileParser() {
     }
@@ -60,7 +62,28 @@ public final class DockerfileParser {
             if (keyword.equals("FROM")) {
                 stage++;
             }
-            instructions.add(new DockerInstruction(keyword, m.group(2) == null ? "" : m.group(2).strip(), start, stage));
+            String arguments = m.group(2) == null ? "" : m.group(2).strip();
+            // Here-documents (BuildKit's Dockerfile syntax 1.4: RUN <<EOF ... EOF, also after ONBUILD): their
+            // lines belong to the instruction, and the checks read them as its script.
+            Matcher heredoc = HEREDOC.matcher(arguments);
+            StringBuilder bodies = new StringBuilder();
+            while (heredoc.find()) {
+                String word = heredoc.group(2);
+                boolean closed = false;
+                while (i < lines.length) {
+                    String body = lines[i++];
+                    if ((heredoc.group(1).isEmpty() ? body : body.stripLeading()).equals(word)) {
+                        closed = true;
+                        break;
+                    }
+                    bodies.append('\n').append(body);
+                }
+                if (!closed) {
+                    throw new DockerfileSyntaxException(start, "the here-document <<" + word + " is never closed by a"
+                            + " line " + word);
+                }
+            }
+            instructions.add(new DockerInstruction(keyword, arguments + bodies, start, stage));
         }
         return instructions;
     }

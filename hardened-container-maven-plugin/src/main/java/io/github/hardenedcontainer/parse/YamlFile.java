@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -15,6 +16,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A YAML document as a tree that remembers lines, for checks that report {@code file:line}. Only mappings,
@@ -56,14 +58,30 @@ public final class YamlFile {
             return text().orElse(fallback);
         }
 
-        /** A mapping's entries in order; empty for other nodes. */
+        /**
+         * A mapping's entries in order; empty for other nodes. YAML merge keys ({@code <<: *base}, or a list of
+         * aliases) are resolved as YAML 1.1 and Compose resolve them: the merged mappings' entries come after the
+         * mapping's own and never replace them; an earlier mapping in the list wins over a later one.
+         */
         public Map<String, YNode> entries() {
             Map<String, YNode> result = new LinkedHashMap<>();
             if (node instanceof MappingNode m) {
+                List<Node> merged = new ArrayList<>();
                 for (NodeTuple t : m.getValue()) {
                     if (t.getKeyNode() instanceof ScalarNode key) {
-                        result.put(key.getValue(), new YNode(t.getValueNode()));
+                        if (key.getValue().equals("<<") && !(t.getValueNode() instanceof ScalarNode)) {
+                            if (t.getValueNode() instanceof SequenceNode list) {
+                                merged.addAll(list.getValue());
+                            } else {
+                                merged.add(t.getValueNode());
+                            }
+                        } else {
+                            result.put(key.getValue(), new YNode(t.getValueNode()));
+                        }
                     }
+                }
+                for (Node base : merged) {
+                    new YNode(base).entries().forEach(result::putIfAbsent);
                 }
             }
             return result;
@@ -160,6 +178,71 @@ public final class YamlFile {
         } catch (YAMLException e) {
             throw new YamlSyntaxException(0, e.getMessage());
         }
+    }
+
+    /**
+     * Two mappings merged as Compose merges a service with the one it {@code extends} and a file with its override
+     * file: mappings key by key (recursively), sequences concatenated (a scalar item only once), anything else
+     * replaced by {@code over}. Nodes keep their lines, so findings on the merged view point at the file each value
+     * came from.
+     */
+    public static YNode merge(YNode base, YNode over) {
+        return new YNode(merge(base.node, over.node));
+    }
+
+    private static Node merge(Node base, Node over) {
+        if (base instanceof MappingNode b && over instanceof MappingNode o) {
+            Map<String, NodeTuple> tuples = new LinkedHashMap<>();
+            Map<String, YNode> baseEntries = new YNode(b).entries();
+            Map<String, YNode> overEntries = new YNode(o).entries();
+            for (Map.Entry<String, YNode> e : baseEntries.entrySet()) {
+                tuples.put(e.getKey(), new NodeTuple(key(e.getKey(), b), e.getValue().node));
+            }
+            for (Map.Entry<String, YNode> e : overEntries.entrySet()) {
+                Node value = tuples.containsKey(e.getKey())
+                        ? merge(tuples.get(e.getKey()).getValueNode(), e.getValue().node) : e.getValue().node;
+                tuples.put(e.getKey(), new NodeTuple(key(e.getKey(), o), value));
+            }
+            return new MappingNode(Tag.MAP, true, new ArrayList<>(tuples.values()), o.getStartMark(), o.getEndMark(),
+                    DumperOptions.FlowStyle.BLOCK);
+        }
+        if (base instanceof SequenceNode b && over instanceof SequenceNode o) {
+            List<Node> items = new ArrayList<>(b.getValue());
+            for (Node item : o.getValue()) {
+                boolean duplicate = item instanceof ScalarNode s && items.stream()
+                        .anyMatch(x -> x instanceof ScalarNode xs && xs.getValue().equals(s.getValue()));
+                if (!duplicate) {
+                    items.add(item);
+                }
+            }
+            return new SequenceNode(Tag.SEQ, true, items, o.getStartMark(), o.getEndMark(), DumperOptions.FlowStyle.BLOCK);
+        }
+        return over;
+    }
+
+    /** The key node of a mapping's entry (for its line), or a new one for a key from a merge key. */
+    private static Node key(String name, MappingNode mapping) {
+        for (NodeTuple t : mapping.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(name)) {
+                return k;
+            }
+        }
+        return new ScalarNode(Tag.STR, name, mapping.getStartMark(), mapping.getEndMark(), DumperOptions.ScalarStyle.PLAIN);
+    }
+
+    /** A mapping without the given key. */
+    public static YNode without(YNode mapping, String key) {
+        if (!(mapping.node instanceof MappingNode m)) {
+            return mapping;
+        }
+        List<NodeTuple> kept = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))) {
+                kept.add(t);
+            }
+        }
+        return new YNode(new MappingNode(Tag.MAP, true, kept, m.getStartMark(), m.getEndMark(),
+                DumperOptions.FlowStyle.BLOCK));
     }
 
     /** A YAML file that does not parse. */

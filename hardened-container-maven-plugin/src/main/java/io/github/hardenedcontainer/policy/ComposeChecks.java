@@ -1,5 +1,6 @@
 package io.github.hardenedcontainer.policy;
 
+import io.github.hardenedcontainer.parse.YamlFile;
 import io.github.hardenedcontainer.parse.YamlFile.YNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,11 @@ final class ComposeChecks {
 
     static List<Finding> check(String file, YNode root) {
         List<Finding> findings = new ArrayList<>();
-        Map<String, YNode> services = root.get("services").map(YNode::entries).orElse(Map.of());
+        Map<String, YNode> declared = root.get("services").map(YNode::entries).orElse(Map.of());
+        Map<String, YNode> services = new java.util.LinkedHashMap<>();
+        for (String name : declared.keySet()) {
+            services.put(name, extended(file, name, declared, new java.util.ArrayList<>(), findings));
+        }
         if (services.isEmpty()) {
             findings.add(new Finding(Rule.VF003, file, root.line(), "no services: this is not a Compose file"));
             return findings;
@@ -87,10 +92,19 @@ final class ComposeChecks {
             if ("true".equals(s.get("privileged").flatMap(YNode::text).orElse(""))) {
                 findings.add(new Finding(Rule.CP005, file, s.keyLine("privileged"), "service " + name + " is privileged"));
             }
-            for (String key : List.of("network_mode", "pid", "ipc", "userns_mode", "uts")) {
+            for (String key : List.of("network_mode", "pid", "ipc", "userns_mode", "uts", "cgroup")) {
                 if (s.get(key).flatMap(YNode::text).map(v -> v.equals("host")).orElse(false)) {
                     findings.add(new Finding(Rule.CP005, file, s.keyLine(key), "service " + name + " shares the host's "
                             + key.replace("_mode", "") + " namespace"));
+                }
+            }
+            s.get("devices").filter(d -> !d.items().isEmpty() || d.isScalar()).ifPresent(d -> findings.add(new Finding(
+                    Rule.CP005, file, s.keyLine("devices"), "service " + name + " gets host devices " + d.texts())));
+            for (String option : s.get("security_opt").map(YNode::texts).orElse(List.of())) {
+                String o = option.replace('=', ':');
+                if (o.equals("systempaths:unconfined") || o.equals("label:disable") || o.equals("label:type:spc_t")) {
+                    findings.add(new Finding(Rule.CP005, file, s.keyLine("security_opt"), "service " + name
+                            + " turns a confinement off (security_opt " + option + ")"));
                 }
             }
             // CP006 database exposure; CP007 host interface
@@ -102,15 +116,18 @@ final class ComposeChecks {
             for (YNode port : ports) {
                 String spec = port.isMap() ? port.get("host_ip").flatMap(YNode::text).map(ip -> ip + ":x:x").orElse("x")
                         : port.textOr("");
-                if (!spec.matches("(\\d{1,3}\\.){3}\\d{1,3}:.*|\\[[0-9a-fA-F:]+\\]:.*")) {
+                // 0.0.0.0 and :: are every interface, as no address at all.
+                if (!spec.matches("(\\d{1,3}\\.){3}\\d{1,3}:.*|\\[[0-9a-fA-F:]+\\]:.*")
+                        || spec.startsWith("0.0.0.0:") || spec.matches("\\[(0*:)*:?(0*:?)*\\]:.*")) {
                     findings.add(new Finding(Rule.CP007, file, port.line(), "service " + name + " publishes "
                             + port.textOr("a port") + " on every host interface"));
                 }
             }
             // CP008 limits
-            boolean memory = s.get("mem_limit").isPresent() || s.at("deploy", "resources", "limits", "memory").isPresent();
-            boolean cpus = s.get("cpus").isPresent() || s.at("deploy", "resources", "limits", "cpus").isPresent();
-            boolean pids = s.get("pids_limit").isPresent() || s.at("deploy", "resources", "limits", "pids").isPresent();
+            // A limit of 0 or -1 is no limit.
+            boolean memory = limited(s.get("mem_limit")) || limited(s.at("deploy", "resources", "limits", "memory"));
+            boolean cpus = limited(s.get("cpus")) || limited(s.at("deploy", "resources", "limits", "cpus"));
+            boolean pids = limited(s.get("pids_limit")) || limited(s.at("deploy", "resources", "limits", "pids"));
             if (!memory || !cpus || !pids) {
                 List<String> missing = new ArrayList<>();
                 if (!memory) {
@@ -197,11 +214,50 @@ final class ComposeChecks {
                 }
             }
             // CP013 restart
-            if (s.get("restart").isEmpty() && s.at("deploy", "restart_policy").isEmpty()) {
-                findings.add(new Finding(Rule.CP013, file, line, "service " + name + " has no restart policy"));
+            // "no" is Docker's default, not a policy; a one-shot must use it (CP009 above).
+            boolean restarts = s.get("restart").flatMap(YNode::text).map(r -> !r.equals("no")).orElse(false)
+                    || s.at("deploy", "restart_policy", "condition").flatMap(YNode::text).map(c -> !c.equals("none"))
+                            .orElse(s.at("deploy", "restart_policy").isPresent());
+            if (!restarts && !oneShots.contains(name)) {
+                findings.add(new Finding(Rule.CP013, file, s.keyLine("restart") == s.line() ? line : s.keyLine("restart"),
+                        "service " + name + " has no restart policy (restart: \"no\" is none)"));
             }
         }
         return findings;
+    }
+
+    /**
+     * A service with what it {@code extends} in the same file merged in, as Compose merges it (the service's own
+     * values win; lists are joined). {@code extends} from another file cannot be judged here: a finding says so.
+     */
+    private static YNode extended(String file, String name, Map<String, YNode> services, List<String> chain,
+            List<Finding> findings) {
+        YNode service = services.get(name);
+        Optional<YNode> extendsNode = service.get("extends");
+        if (extendsNode.isEmpty()) {
+            return service;
+        }
+        YNode spec = extendsNode.get();
+        String base = spec.isScalar() ? spec.textOr("") : spec.get("service").flatMap(YNode::text).orElse("");
+        if (spec.get("file").isPresent()) {
+            findings.add(new Finding(Rule.VF003, file, service.keyLine("extends"), "service " + name + " extends "
+                    + base + " from " + spec.get("file").get().textOr("another file") + ", which verify does not read:"
+                    + " inline the base service, or check the merged file (docker compose config)"));
+            return YamlFile.without(service, "extends");
+        }
+        if (!services.containsKey(base) || chain.contains(base) || base.equals(name)) {
+            findings.add(new Finding(Rule.VF003, file, service.keyLine("extends"), "service " + name + " extends "
+                    + base + ", which is not a service of this file (or extends it back)"));
+            return YamlFile.without(service, "extends");
+        }
+        chain.add(name);
+        YNode resolvedBase = extended(file, base, services, chain, new ArrayList<>());
+        return YamlFile.merge(resolvedBase, YamlFile.without(service, "extends"));
+    }
+
+    /** Whether a limit is set to something other than 0 or -1 (both mean none). */
+    private static boolean limited(Optional<YNode> value) {
+        return value.flatMap(YNode::text).map(v -> !v.trim().matches("-1|0+(\\.0*)?[a-zA-Z]*")).orElse(false);
     }
 
     /** One environment variable of a service, from the mapping or the list form. */

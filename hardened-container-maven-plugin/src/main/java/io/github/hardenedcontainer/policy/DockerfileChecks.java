@@ -19,11 +19,26 @@ final class DockerfileChecks {
     /** Variable names that hold secrets (the Compose checks use it too). */
     static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|private_?key|credential).*");
     private static final Pattern INSECURE_TLS = Pattern.compile(
-            "(?:\\bcurl\\b[^|;&]*\\s(?:-k|--insecure)\\b)|--no-check-certificate|--allow-unauthenticated"
-                    + "|--allow-insecure-repositories|AllowUnauthenticated|--trusted-host|sslVerify\\s*=?\\s*false"
-                    + "|strict-ssl\\s+false|NODE_TLS_REJECT_UNAUTHORIZED\\s*=\\s*0|PYTHONHTTPSVERIFY\\s*=\\s*0"
-                    + "|--disable-tls|GIT_SSL_NO_VERIFY");
-    private static final Pattern PIPE_TO_SHELL = Pattern.compile("\\b(curl|wget)\\b[^;&]*\\|\\s*(sudo\\s+)?(ba|z|da)?sh\\b");
+            // curl's -k, alone or among combined short options (-fsSLk), or --insecure
+            "(?:\\bcurl\\b[^|;&]*\\s(?:-[A-Za-z]*k[A-Za-z]*|--insecure)(?=\\s|$))|--no-check-certificate"
+                    + "|--allow-unauthenticated|--allow-insecure-repositories|AllowUnauthenticated|trusted-host"
+                    + "|sslVerify\\s*[= ]?\\s*false|strict-ssl\\s*[= ]?\\s*false"
+                    + "|NODE_TLS_REJECT_UNAUTHORIZED\\s*[= ]\\s*[\"']?0|PYTHONHTTPSVERIFY\\s*[= ]\\s*[\"']?0"
+                    + "|--disable-tls|GIT_SSL_NO_VERIFY|CURL_INSECURE|wagon\\.http\\.ssl\\.(insecure|allowall)\\s*=\\s*true"
+                    + "|disableHostnameVerification|ssl\\.?verify\\s*=\\s*(false|0|none)|--no-verify-ssl"
+                    + "|NPM_CONFIG_STRICT_SSL\\s*[= ]\\s*[\"']?false");
+    /** A download piped into an interpreter: sh, bash, python -, perl, ... */
+    static final Pattern PIPE_TO_SHELL = Pattern.compile("\\b(curl|wget)\\b[^;&]*\\|\\s*(sudo\\s+(-\\S+\\s+)*)?"
+            + "((ba|z|da|k|a)?sh|python[0-9.]*|perl|ruby|node|php)\\b");
+    /** A download run through a substitution: bash <(curl ...), sh -c "$(curl ...)", . <(wget ...). */
+    static final Pattern SUBSTITUTED_DOWNLOAD = Pattern.compile(
+            "(<\\(|\\$\\(|`)\\s*(curl|wget)\\b");
+    /** A download written to a file: the file name after -o/-O/--output/--output-document. */
+    private static final Pattern DOWNLOAD_TO_FILE = Pattern.compile(
+            "\\b(curl|wget)\\b[^;&|]*?\\s(?:-o|-O|--output|--output-document)(?:\\s+|=)([^\\s;&|]+)");
+    /** A checksum or signature check in the same RUN. */
+    private static final Pattern VERIFIED = Pattern.compile("\\bsha(1|256|384|512)sum\\b[^;&|]*(-c|--check)|\\bgpg\\b[^;&|]*--verify"
+            + "|\\bcosign\\s+verify");
     private static final Set<String> SYSTEM_DIRS = Set.of("/", "/bin", "/boot", "/dev", "/etc", "/lib", "/lib64",
             "/proc", "/root", "/run", "/sbin", "/sys", "/usr", "/usr/bin", "/usr/lib", "/usr/sbin", "/var");
     private static final Set<String> OCI_KEYS = Set.of("created", "authors", "url", "documentation", "source",
@@ -52,11 +67,19 @@ final class DockerfileChecks {
         }
         int last = froms.size() - 1;
 
-        // Stages and base images.
+        // Stages and base images; a stage FROM an earlier stage inherits its USER.
         List<String> stageNames = new ArrayList<>();
+        Map<Integer, Integer> parents = new HashMap<>();
+        Map<Integer, String> baseImages = new HashMap<>();
         for (DockerInstruction from : froms) {
             String[] words = withoutFlags(from.arguments()).split("\\s+");
             String image = words[0];
+            int parent = stageNames.indexOf(image.toLowerCase(Locale.ROOT));
+            if (parent >= 0) {
+                parents.put(from.stage(), parent);
+            } else {
+                baseImages.put(from.stage(), String.valueOf(resolve(image, globalArgs)));
+            }
             if (words.length >= 3 && words[1].equalsIgnoreCase("AS")) {
                 String name = words[2].toLowerCase(Locale.ROOT);
                 if (stageNames.contains(name)) {
@@ -85,7 +108,8 @@ final class DockerfileChecks {
             }
         }
 
-        DockerInstruction lastUser = null;
+        Map<Integer, DockerInstruction> users = new HashMap<>();
+        Set<Integer> buildStages = new HashSet<>();
         int healthchecks = 0;
         boolean pipefail = false;
         boolean hasLabelTitle = false;
@@ -100,7 +124,7 @@ final class DockerfileChecks {
                 continue;
             }
             switch (i.keyword()) {
-                case "USER" -> lastUser = i;
+                case "USER" -> users.put(i.stage(), i);
                 case "ADD" -> findings.add(new Finding(Rule.DF004, file, i.line(), "ADD is used: " + abbreviate(i.arguments())));
                 case "MAINTAINER" -> findings.add(new Finding(Rule.DF009, file, i.line(), "MAINTAINER is deprecated"));
                 case "HEALTHCHECK" -> {
@@ -121,11 +145,33 @@ final class DockerfileChecks {
                     }
                 }
                 case "ARG", "ENV" -> {
-                    for (String name : variableNames(i)) {
-                        if (SECRET_NAME.matcher(name).matches() && !name.endsWith("_FILE")) {
+                    for (Map.Entry<String, String> variable : variables(i).entrySet()) {
+                        String name = variable.getKey();
+                        String value = variable.getValue();
+                        // A name that only points at secrets (SECRETS_DIR=/run/secrets, DB_PASSWORD_FILE) holds none.
+                        boolean pointer = name.matches("(?i).*_(FILE|FILES|DIR|PATH|MOUNT)$")
+                                || (value != null && value.startsWith("/") && !value.contains("="));
+                        if (SECRET_NAME.matcher(name).matches() && !pointer) {
                             findings.add(new Finding(Rule.DF010, file, i.line(), i.keyword() + " " + name
                                     + " looks like a secret: build arguments and environment stay in the image"));
+                        } else if (value != null && secretInValue(value)) {
+                            findings.add(new Finding(Rule.DF010, file, i.line(), i.keyword() + " " + name
+                                    + " holds a password (in a URL, a password= parameter, a -D...password option or a"
+                                    + " ${...:-default}): build arguments and environment stay in the image"));
                         }
+                    }
+                    if (INSECURE_TLS.matcher(i.arguments()).find()) {
+                        findings.add(new Finding(Rule.DF011, file, i.line(), "TLS verification is disabled for every"
+                                + " later command: " + abbreviate(i.arguments())));
+                    }
+                }
+                case "ONBUILD" -> {
+                    // Runs in every image built FROM this one: the same rules as here.
+                    String[] trigger = i.arguments().split("\\s+", 2);
+                    if (trigger[0].equalsIgnoreCase("RUN") && trigger.length > 1) {
+                        checkRun(file, new DockerInstruction("RUN", trigger[1], i.line(), i.stage()), true, false, findings);
+                    } else if (trigger[0].equalsIgnoreCase("ADD")) {
+                        findings.add(new Finding(Rule.DF004, file, i.line(), "ONBUILD ADD: " + abbreviate(i.arguments())));
                     }
                 }
                 case "SHELL" -> pipefail = i.arguments().contains("pipefail");
@@ -173,8 +219,23 @@ final class DockerfileChecks {
                         findings.add(new Finding(Rule.DF017, file, i.line(), "COPY --chown gives application files"
                                 + " to a non-root owner, so the runtime user could change them"));
                     }
+                    Matcher chmod = Pattern.compile("--chmod=(\\S+)").matcher(i.arguments());
+                    if (i.stage() == last && chmod.find() && writableByOthers(chmod.group(1))) {
+                        findings.add(new Finding(Rule.DF017, file, i.line(), "COPY --chmod=" + chmod.group(1)
+                                + " makes application files writable for the runtime user"));
+                    }
+                    if (i.stage() == last && i.arguments().matches("(?s).*--from=\\S+\\s+\\S*/(usr/share/maven|opt/maven"
+                            + "|usr/lib/jvm/\\S*jdk\\S*|opt/java/openjdk|root/\\.m2|usr/local/bin/mvn|opt/gradle)(/|\\s).*")) {
+                        findings.add(new Finding(Rule.DF018, file, i.line(), "the final stage copies in the build"
+                                + " toolchain: " + abbreviate(i.arguments())));
+                    }
                 }
-                case "RUN" -> checkRun(file, i, pipefail, i.stage() == last, findings);
+                case "RUN" -> {
+                    checkRun(file, i, pipefail, i.stage() == last, findings);
+                    if (BUILD_TOOLS.matcher(i.arguments()).find()) {
+                        buildStages.add(i.stage());
+                    }
+                }
                 case "ENTRYPOINT" -> {
                     if (i.stage() == last) {
                         finalEntrypoints.add(i);
@@ -191,9 +252,31 @@ final class DockerfileChecks {
             }
         }
 
-        // DF001: the last USER, in the final stage, numeric and not root.
+        // DF001: the final stage's USER (its own, or that of the earlier stage it starts FROM), numeric, not root.
         DockerInstruction lastFrom = froms.get(last);
-        if (lastUser == null || lastUser.stage() != last) {
+        DockerInstruction lastUser = null;
+        for (Integer stage = last; stage != null && lastUser == null; stage = parents.get(stage)) {
+            lastUser = users.get(stage);
+        }
+        // DF018: the final stage starts from the builder stage, or from the image a build stage started from.
+        for (Integer stage = parents.get(last); stage != null; stage = parents.get(stage)) {
+            if (buildStages.contains(stage)) {
+                findings.add(new Finding(Rule.DF018, file, lastFrom.line(), "the final stage starts FROM the build"
+                        + " stage " + stageNames.get(stage) + ", toolchain included"));
+                break;
+            }
+        }
+        String finalBase = baseImages.get(rootStage(last, parents));
+        for (Integer stage : buildStages) {
+            Integer root = rootStage(stage, parents);
+            if (stage != last && !root.equals(rootStage(last, parents)) && finalBase != null
+                    && finalBase.equals(baseImages.get(root))) {
+                findings.add(new Finding(Rule.DF018, file, lastFrom.line(), "the final stage starts from " + finalBase
+                        + ", the same image the build stage " + stageNames.get(stage) + " builds with"));
+                break;
+            }
+        }
+        if (lastUser == null) {
             findings.add(new Finding(Rule.DF001, file, lastFrom.line(), "the final stage sets no USER, so it runs"
                     + " as the base image's user (often root)"));
         } else {
@@ -244,7 +327,27 @@ final class DockerfileChecks {
             findings.add(new Finding(Rule.DF011, file, i.line(), "TLS verification is disabled: " + abbreviate(run)));
         }
         if (PIPE_TO_SHELL.matcher(run).find()) {
-            findings.add(new Finding(Rule.DF016, file, i.line(), "a download is piped into a shell"));
+            findings.add(new Finding(Rule.DF016, file, i.line(), "a download is piped into an interpreter"));
+        } else if (SUBSTITUTED_DOWNLOAD.matcher(run).find()) {
+            findings.add(new Finding(Rule.DF016, file, i.line(), "a download is run through a shell substitution"));
+        } else if (!VERIFIED.matcher(run).find()) {
+            Matcher download = DOWNLOAD_TO_FILE.matcher(run);
+            while (download.find()) {
+                String saved = download.group(2).replaceAll("^[\"']|[\"']$", "");
+                if (saved.equals("-")) {
+                    continue;
+                }
+                String name = Pattern.quote(saved);
+                String base = Pattern.quote(saved.substring(saved.lastIndexOf('/') + 1));
+                Pattern runs = Pattern.compile("(?:\\b(?:ba|z|da|k)?sh|\\bpython[0-9.]*|\\bperl|\\bsource|(?:^|[;&|]\\s*)\\.)"
+                        + "\\s+(?:-\\S+\\s+)*" + name + "(?=\\s|$|;|&|\\|)|(?:^|[;&|]\\s*)(?:" + name + "|\\./" + base
+                        + ")(?=\\s|$|;|&|\\|)");
+                if (runs.matcher(run.substring(download.end())).find()) {
+                    findings.add(new Finding(Rule.DF016, file, i.line(), "a download (" + saved + ") is run without a"
+                            + " checksum or signature check"));
+                    break;
+                }
+            }
         }
         if (run.matches("(?s).*(^|[;&|]\\s*|\\s)sudo\\s.*")) {
             findings.add(new Finding(Rule.DF009, file, i.line(), "sudo in RUN"));
@@ -285,23 +388,52 @@ final class DockerfileChecks {
         }
     }
 
-    private static List<String> variableNames(DockerInstruction i) {
-        List<String> names = new ArrayList<>();
+    /** The first stage of a chain of stages that start FROM each other. */
+    private static Integer rootStage(int stage, Map<Integer, Integer> parents) {
+        Integer current = stage;
+        while (parents.containsKey(current)) {
+            current = parents.get(current);
+        }
+        return current;
+    }
+
+    /** Whether an octal or symbolic mode lets the group or others write. */
+    private static boolean writableByOthers(String mode) {
+        if (mode.matches("[0-7]{3,4}")) {
+            String last3 = mode.substring(mode.length() - 3);
+            return "2367".indexOf(last3.charAt(1)) >= 0 || "2367".indexOf(last3.charAt(2)) >= 0;
+        }
+        return mode.matches(".*([ago]+[+=][rwxXst]*w).*");
+    }
+
+    /** A secret inside a value: a URL with a password, password=..., -D...password=..., a secret default. */
+    static boolean secretInValue(String value) {
+        return value.matches("(?is).*\\b[a-z][a-z0-9+.-]*://[^/@\\s:]+:[^/@\\s$]+@.*")
+                || value.matches("(?is).*[?&;\\s]+(password|passwd|pwd|secret|token)=[^&;\\s$][^&;\\s]*.*")
+                || value.matches("(?is).*-D[a-z0-9_.-]*(password|passwd|secret|token)[a-z0-9_.-]*=[^\\s$]+.*")
+                || value.matches("(?is).*\\$\\{[a-z0-9_]*(password|passwd|secret|token|api_?key)[a-z0-9_]*:?-[^}]+}.*");
+    }
+
+    /** The variables an ARG or ENV sets, with their values (null for an ARG without a default). */
+    private static Map<String, String> variables(DockerInstruction i) {
+        Map<String, String> variables = new java.util.LinkedHashMap<>();
         String args = i.arguments().trim();
         if (i.is("ARG")) {
-            names.add(args.split("=", 2)[0].trim());
-        } else {
-            Matcher m = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)\\s*=").matcher(args);
-            boolean any = false;
-            while (m.find()) {
-                names.add(m.group(1));
-                any = true;
-            }
-            if (!any) {
-                names.add(args.split("\\s+", 2)[0]);
-            }
+            String[] kv = args.split("=", 2);
+            variables.put(kv[0].trim(), kv.length > 1 ? unquote(kv[1].trim()) : null);
+            return variables;
         }
-        return names;
+        Matcher m = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S*)").matcher(args);
+        boolean any = false;
+        while (m.find()) {
+            variables.put(m.group(1), unquote(m.group(2)));
+            any = true;
+        }
+        if (!any) { // the legacy form: ENV NAME value
+            String[] parts = args.split("\\s+", 2);
+            variables.put(parts[0], parts.length > 1 ? parts[1] : "");
+        }
+        return variables;
     }
 
     static String resolve(String image, Map<String, String> args) {

@@ -32,12 +32,42 @@ public final class PolicyChecker {
         }
     }
 
+    /**
+     * The Compose rules on the file as Compose runs it with no variables set (the interpolation defaults applied,
+     * YAML merge keys and {@code extends} resolved).
+     */
     public List<Finding> compose(String path, String text) {
         try {
-            return ComposeChecks.check(path, YamlFile.parse(text));
+            return ComposeChecks.check(path, YamlFile.parse(io.github.hardenedcontainer.parse.ComposeInterpolation.apply(text)));
         } catch (YamlFile.YamlSyntaxException e) {
             return List.of(new Finding(Rule.VF003, path, e.line(), "does not parse as YAML: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The Compose rules on a file merged with its override file, as {@code docker compose up} merges
+     * {@code compose.override.yaml} when it finds one: a finding the override brings in is reported on the override
+     * file; one it settles is gone.
+     */
+    public List<Finding> compose(String path, String text, String overridePath, String overrideText) {
+        List<Finding> alone = compose(path, text);
+        YNode merged;
+        try {
+            YNode base = YamlFile.parse(io.github.hardenedcontainer.parse.ComposeInterpolation.apply(text));
+            YNode override = YamlFile.parse(io.github.hardenedcontainer.parse.ComposeInterpolation.apply(overrideText));
+            merged = YamlFile.merge(base, override);
+        } catch (YamlFile.YamlSyntaxException e) {
+            List<Finding> findings = new ArrayList<>(alone);
+            findings.add(new Finding(Rule.VF003, overridePath, e.line(), "does not parse as YAML: " + e.getMessage()));
+            return findings;
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : ComposeChecks.check(path, merged)) {
+            boolean before = alone.stream().anyMatch(a -> a.rule() == f.rule() && a.message().equals(f.message()));
+            findings.add(before ? f : new Finding(f.rule(), f.severity(), overridePath, f.line(),
+                    f.message() + " (brought in by " + overridePath + ", which Compose merges into " + path + ")", null));
+        }
+        return findings;
     }
 
     public List<Finding> workflow(String path, String text) {
@@ -110,6 +140,16 @@ public final class PolicyChecker {
         });
         findings.addAll(KubernetesChecks.check(objects));
         return findings;
+    }
+
+    /** What the build context holds (DF019). */
+    public List<Finding> dockerignore(String path, String text) {
+        return ContextChecks.dockerignore(path, text);
+    }
+
+    /** What the scan lets through (VF006). */
+    public List<Finding> trivyignore(String path, String text) {
+        return ContextChecks.trivyignore(path, text);
     }
 
     /** A service's .env.example lists what its compose.yaml reads (XF002) and holds no secret value (CP012). */

@@ -65,6 +65,9 @@ public enum Rule {
     DF018(Kind.DOCKERFILE, Severity.HIGH, "builder and runtime stages: no build tools in the final stage",
             List.of("CIS Docker 4.3"),
             "build in a separate stage and COPY --from it; the final stage runs no package manager or build tool"),
+    DF019(Kind.DOCKERFILE, Severity.HIGH, ".dockerignore keeps .env, secrets/, .git and keys out of the build context",
+            List.of("Docker build context (.dockerignore)", "CIS Docker 4.10"),
+            "keep **/.env, **/.env.*, **/secrets/, **/.git, **/*.key and **/*.pem in .dockerignore, after any ! line"),
 
     // Compose
     CP001(Kind.COMPOSE, Severity.HIGH, "read_only: true with a tmpfs for /tmp",
@@ -215,6 +218,10 @@ public enum Rule {
                     "Polaris topologySpreadConstraint"),
             "regenerate the Kustomize base (mvn hardened:generate): it has all four"),
 
+    GH012(Kind.WORKFLOW, Severity.HIGH, "no download run straight from the network; no unsafe runner commands",
+            List.of("Scorecard Pinned-Dependencies (downloadThenRun)", "zizmor insecure-commands"),
+            "download to a file, verify its checksum, then run it; remove ACTIONS_ALLOW_UNSECURE_COMMANDS"),
+
     // Across files
     XF001(Kind.ACROSS, Severity.MEDIUM, "port, health path, uid and tmpfs agree between Dockerfile and compose.yaml",
             List.of("consistency"),
@@ -240,7 +247,10 @@ public enum Rule {
     VF005(Kind.ANY, Severity.LOW, "a template override names the built-in template it is based on, and that is current",
             List.of("upgrade"),
             "merge the built-in template's changes into the override, then set its first line to the"
-                    + " <#-- hardened-base: ... --> the message names");
+                    + " <#-- hardened-base: ... --> the message names"),
+    VF006(Kind.ANY, Severity.HIGH, "every .trivyignore entry has a reason above it and an exp: date",
+            List.of("Trivy .trivyignore exp: (entries expire)"),
+            "write the reason as a comment line directly above the entry and end the entry with exp:YYYY-MM-DD");
 
     /** What a rule looks at. */
     public enum Kind { DOCKERFILE, COMPOSE, WORKFLOW, DEPENDABOT, KUBERNETES, ACROSS, ANY }

@@ -83,6 +83,7 @@ final class WorkflowChecks {
         boolean sbom = false;
         boolean provenance = false;
         boolean scanned = false;
+        boolean imageGate = false;
         // The image rules (a scan, an SBOM and provenance for the image) apply to a workflow that builds one; the
         // others to every workflow (this repository's release workflow, which publishes a jar, is checked too).
         boolean imageBuilt = false;
@@ -93,6 +94,19 @@ final class WorkflowChecks {
             if (job.get("timeout-minutes").isEmpty()) {
                 findings.add(new Finding(Rule.GH009, file, jobLine, "job " + name + " has no timeout-minutes"));
             }
+            if (job.get("secrets").flatMap(YNode::text).map("inherit"::equals).orElse(false)) {
+                findings.add(new Finding(Rule.GH002, file, job.keyLine("secrets"), "job " + name + " hands every"
+                        + " secret of the repository to the workflow it calls (secrets: inherit): pass the ones it needs"));
+            }
+            for (String key : List.of("env")) {
+                job.get(key).map(YNode::entries).orElse(Map.of()).forEach((var, value) -> {
+                    if (var.equals("ACTIONS_ALLOW_UNSECURE_COMMANDS") && value.textOr("").equalsIgnoreCase("true")) {
+                        findings.add(new Finding(Rule.GH012, file, value.line(), "job " + name + " turns the"
+                                + " deprecated set-env and add-path commands back on (ACTIONS_ALLOW_UNSECURE_COMMANDS)"));
+                    }
+                });
+            }
+            boolean jobMayFail = job.get("continue-on-error").flatMap(YNode::text).map("true"::equals).orElse(false);
             job.get("permissions").ifPresent(p -> {
                 if (p.text().map(t -> t.equals("write-all")).orElse(false)) {
                     findings.add(new Finding(Rule.GH002, file, job.keyLine("permissions"), "job " + name + " has write-all"));
@@ -111,9 +125,25 @@ final class WorkflowChecks {
                 String action = uses.contains("@") ? uses.substring(0, uses.indexOf('@')) : uses;
                 Optional<YNode> with = step.get("with");
                 String run = step.get("run").flatMap(YNode::text).orElse("");
-                if (run.matches("(?s).*\\$\\{\\{\\s*github\\.event\\..*")) {
-                    findings.add(new Finding(Rule.GH004, file, step.keyLine("run"), "job " + name + " expands"
-                            + " ${{ github.event.* }} inside run: (script injection): pass it through env:"));
+                String script = action.equals("actions/github-script")
+                        ? with.flatMap(w -> w.get("script")).flatMap(YNode::text).orElse("") : "";
+                for (String code : List.of(run, script)) {
+                    Matcher untrusted = UNTRUSTED.matcher(code);
+                    if (untrusted.find()) {
+                        findings.add(new Finding(Rule.GH004, file, step.keyLine(code == run ? "run" : "with"), "job "
+                                + name + " expands ${{ " + untrusted.group(1) + " }} inside "
+                                + (code == run ? "run:" : "github-script") + " (script injection: anyone who opens a pull"
+                                + " request or an issue writes it): pass it through env: and quote it"));
+                    }
+                }
+                if (DockerfileChecks.PIPE_TO_SHELL.matcher(run).find()
+                        || DockerfileChecks.SUBSTITUTED_DOWNLOAD.matcher(run).find()) {
+                    findings.add(new Finding(Rule.GH012, file, step.keyLine("run"), "job " + name + " runs a download"
+                            + " straight from the network"));
+                }
+                if (uses.startsWith("docker://") && !uses.contains("@sha256:")) {
+                    findings.add(new Finding(Rule.GH001, file, step.keyLine("uses"), "job " + name + " runs the image "
+                            + uses.substring("docker://".length()) + " by tag: pin it by @sha256 digest"));
                 }
                 if (action.equals("actions/checkout")
                         && !with.flatMap(w -> w.get("persist-credentials")).flatMap(YNode::text).map("false"::equals).orElse(false)) {
@@ -124,14 +154,29 @@ final class WorkflowChecks {
                     trivy = true;
                     String target = TrivyStep.target(with);
                     targetLine.putIfAbsent(target, step.keyLine("uses"));
-                    targetBlocks.merge(target, checkTrivy(file, name, step, with, findings), Boolean::logicalOr);
+                    boolean blocks = checkTrivy(file, name, step, with, findings);
+                    String gate = notGating(step, jobMayFail);
+                    if (blocks && gate != null) {
+                        findings.add(new Finding(Rule.GH005, file, step.keyLine("uses"), "job " + name + " scans "
+                                + target + " in a step that cannot fail the run: " + gate));
+                        blocks = false;
+                    }
+                    targetBlocks.merge(target, blocks, Boolean::logicalOr);
+                    if (blocks && TrivyStep.input(with, "scan-type").orElse("image").equals("image")) {
+                        imageGate = true;
+                    }
                 }
                 if (action.equals("docker/login-action") || run.matches("(?s).*\\bdocker\\s+push\\b.*")
                         || MAVEN_DEPLOY.matcher(run).find()) {
                     publishes = true;
                 }
                 boolean pushingBuild = action.equals("docker/build-push-action")
-                        && with.flatMap(w -> w.get("push")).flatMap(YNode::text).map("true"::equals).orElse(false);
+                        && with.flatMap(w -> w.get("push")).flatMap(YNode::text).map(v -> !v.equals("false")).orElse(false);
+                if (pushingBuild) {
+                    findings.add(new Finding(Rule.GH006, file, step.keyLine("uses"), "job " + name + " pushes the image"
+                            + " in the step that builds it, before any scan of it can stop the push (push: "
+                            + with.flatMap(w -> w.get("push")).flatMap(YNode::text).orElse("") + ")"));
+                }
                 if (action.equals("docker/build-push-action") || run.matches("(?s).*\\bdocker\\s+(buildx\\s+)?build\\b.*")) {
                     imageBuilt = true;
                 }
@@ -181,12 +226,38 @@ final class WorkflowChecks {
         }
         if (imageBuilt && !scanned) {
             findings.add(new Finding(Rule.GH005, file, root.keyLine("jobs"), "no job scans the image with Trivy"));
+        } else if (imageBuilt && !imageGate) {
+            findings.add(new Finding(Rule.GH005, file, root.keyLine("jobs"), "the image is built, but no blocking"
+                    + " Trivy step scans the image itself (a file-system or configuration scan does not see its"
+                    + " packages)"));
         }
         if (imageBuilt && (!sbom || !provenance)) {
             findings.add(new Finding(Rule.GH010, file, root.keyLine("jobs"), "the pushed image gets no "
                     + (!sbom && !provenance ? "SBOM or provenance attestation" : !sbom ? "SBOM" : "provenance attestation")));
         }
         return findings;
+    }
+
+    /** Expressions that anyone who opens a pull request or an issue can write. */
+    private static final Pattern UNTRUSTED = Pattern.compile("\\$\\{\\{[^}]*?\\b(github\\.event\\.[A-Za-z0-9_.*\\[\\]'-]+"
+            + "|github\\.head_ref|toJSON\\(\\s*github(\\.event)?\\s*\\))");
+
+    /** Why a step cannot stop the run, or {@code null} when it can. */
+    private static String notGating(YNode step, boolean jobMayFail) {
+        if (step.get("continue-on-error").flatMap(YNode::text).map(v -> !v.equals("false")).orElse(false)) {
+            return "continue-on-error";
+        }
+        if (jobMayFail) {
+            return "its job has continue-on-error: true";
+        }
+        String condition = step.get("if").flatMap(YNode::text).orElse("").replaceAll("\\s+", " ").strip();
+        if (condition.matches("(\\$\\{\\{ ?)?(false|0|'')( ?}})?")) {
+            return "if: " + condition + " never runs it";
+        }
+        if (condition.contains("github.event_name == 'schedule'") && !condition.contains("||")) {
+            return "if: " + condition + " runs it on the schedule only, never on a push or pull request";
+        }
+        return null;
     }
 
     /** Trivy's severities, lowest first; a scan without a {@code severity} input reports them all. */
@@ -223,7 +294,7 @@ final class WorkflowChecks {
             return (type.equals("image") ? "the image " : "the " + type + " in ") + ref;
         }
 
-        private static Optional<String> input(Optional<YNode> with, String name) {
+        static Optional<String> input(Optional<YNode> with, String name) {
             return with.flatMap(w -> w.get(name)).flatMap(YNode::text);
         }
     }

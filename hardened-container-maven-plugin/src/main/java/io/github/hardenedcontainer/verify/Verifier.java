@@ -61,7 +61,7 @@ public final class Verifier {
                 diffs.add(diff);
                 findings.add(drift(file, actual, request));
             }
-            findings.addAll(check(checker, file.path(), actual));
+            findings.addAll(check(checker, root, file.path(), actual));
         }
         for (Map.Entry<String, String> dockerfile : committed.entrySet()) {
             if (!dockerfile.getKey().endsWith("Dockerfile")) {
@@ -76,6 +76,22 @@ public final class Verifier {
                 if (envExample != null) {
                     findings.addAll(checker.envExample(prefix + "compose.yaml", compose, prefix + ".env.example",
                             envExample));
+                }
+            }
+        }
+
+        // The other workflows of the repository: they run with the same token and secrets as the generated one (a
+        // pull_request_target workflow beside it would hand both to a fork's code).
+        Path workflows = root.resolve(".github/workflows");
+        if (Files.isDirectory(workflows)) {
+            List<Path> others;
+            try (java.util.stream.Stream<Path> list = Files.list(workflows)) {
+                others = list.filter(p -> p.toString().matches(".*\\.ya?ml") && Files.isRegularFile(p)).sorted().toList();
+            }
+            for (Path other : others) {
+                String path = root.relativize(other).toString().replace('\\', '/');
+                if (expected.stream().noneMatch(f -> f.path().equals(path))) {
+                    findings.addAll(checker.workflow(path, Files.readString(other, StandardCharsets.UTF_8)));
                 }
             }
         }
@@ -183,12 +199,28 @@ public final class Verifier {
     private static final java.util.regex.Pattern OVERRIDE_BASE =
             java.util.regex.Pattern.compile("<#--\\s*hardened-base:\\s*([0-9a-f]{16})\\s*-->.*");
 
-    private static List<Finding> check(PolicyChecker checker, String path, String text) {
+    /** The override files Compose merges into a compose.yaml of the same directory when it finds them. */
+    private static final List<String> COMPOSE_OVERRIDES = List.of("compose.override.yaml", "compose.override.yml");
+
+    private static List<Finding> check(PolicyChecker checker, Path root, String path, String text) throws IOException {
         if (path.endsWith("Dockerfile")) {
             return checker.dockerfile(path, text);
         }
         if (path.endsWith("compose.yaml")) {
+            String dir = path.substring(0, path.length() - "compose.yaml".length());
+            for (String name : COMPOSE_OVERRIDES) {
+                Path override = root.resolve(dir + name);
+                if (Files.isRegularFile(override)) {
+                    return checker.compose(path, text, dir + name, Files.readString(override, StandardCharsets.UTF_8));
+                }
+            }
             return checker.compose(path, text);
+        }
+        if (path.equals(".dockerignore")) {
+            return checker.dockerignore(path, text);
+        }
+        if (path.equals(".trivyignore")) {
+            return checker.trivyignore(path, text);
         }
         if (path.equals(".github/dependabot.yml")) {
             return checker.dependabot(path, text);

@@ -45,6 +45,30 @@ class VerifierTest {
     }
 
     @Test
+    void aComposeOverrideFileBesideTheStackIsCheckedMergedAsComposeRunsIt() throws Exception {
+        assertThat(verify(true, Severity.HIGH).failed()).isFalse();
+        Files.writeString(repo.resolve("compose.override.yaml"), "services:\n  db:\n    ports:\n      - \"5432:5432\"\n");
+        VerifyResult result = verify(true, Severity.HIGH);
+        assertThat(result.failed()).isTrue();
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.CP006).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("compose.override.yaml");
+            assertThat(f.message()).contains("database service db publishes ports").contains("brought in by");
+        });
+    }
+
+    @Test
+    void theRepositorysOtherWorkflowsAreCheckedToo() throws Exception {
+        Path other = Files.createDirectories(repo.resolve(".github/workflows")).resolve("pr.yml");
+        Files.writeString(other, "name: PR\non:\n  pull_request_target:\npermissions: {}\nconcurrency: pr\n"
+                + "jobs:\n  test:\n    runs-on: ubuntu-24.04\n    timeout-minutes: 10\n    steps:\n"
+                + "      - run: echo \"${{ github.event.pull_request.title }}\"\n");
+        VerifyResult result = verify(true, Severity.HIGH);
+        assertThat(result.failed()).isTrue();
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.GH004).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.file()).isEqualTo(".github/workflows/pr.yml"));
+    }
+
+    @Test
     void anOverrideNamesTheBuiltInItIsBasedOnAndIsToldWhenThatMoved() throws Exception {
         Path templates = Files.createDirectories(repo.resolve("container-templates/dockerfile"));
         String builtIn = io.github.hardenedcontainer.render.TemplateRenderer.builtIn("dockerfile/runtime-stage.ftl")
