@@ -125,7 +125,13 @@ final class DockerfileChecks {
             }
             switch (i.keyword()) {
                 case "USER" -> users.put(i.stage(), i);
-                case "ADD" -> findings.add(new Finding(Rule.DF004, file, i.line(), "ADD is used: " + abbreviate(i.arguments())));
+                case "ADD" -> {
+                    // A download (a URL or a git repository) with no checksum is worse than an unpacked archive.
+                    Finding add = new Finding(Rule.DF004, file, i.line(), "ADD is used: " + abbreviate(i.arguments()));
+                    boolean remote = i.arguments().matches("(?s).*(https?://|git@|\\.git(\\s|#)).*")
+                            && !i.arguments().contains("--checksum=");
+                    findings.add(remote ? add.withSeverity(Severity.HIGH) : add);
+                }
                 case "MAINTAINER" -> findings.add(new Finding(Rule.DF009, file, i.line(), "MAINTAINER is deprecated"));
                 case "HEALTHCHECK" -> {
                     if (!i.arguments().trim().equalsIgnoreCase("NONE")) {
@@ -183,7 +189,8 @@ final class DockerfileChecks {
                         }
                         int port = number.matches("\\d{1,5}") ? Integer.parseInt(number) : -1;
                         if (port == 22) {
-                            findings.add(new Finding(Rule.DF013, file, i.line(), "port 22 (SSH) is exposed"));
+                            findings.add(new Finding(Rule.DF013, file, i.line(), "port 22 (SSH) is exposed")
+                                    .withSeverity(Severity.HIGH));
                         } else if (port < 1 || port > 65535) {
                             findings.add(new Finding(Rule.DF013, file, i.line(), "EXPOSE " + spec + " is not a port from 1 to 65535"));
                         }
@@ -350,7 +357,8 @@ final class DockerfileChecks {
             }
         }
         if (run.matches("(?s).*(^|[;&|]\\s*|\\s)sudo\\s.*")) {
-            findings.add(new Finding(Rule.DF009, file, i.line(), "sudo in RUN"));
+            findings.add(new Finding(Rule.DF009, file, i.line(), "sudo in RUN: a privilege tool in the image")
+                    .withSeverity(Severity.HIGH));
         }
         if (run.matches("(?s).*(^|&&|;)\\s*cd\\s+.*")) {
             findings.add(new Finding(Rule.DF007, file, i.line(), "RUN cd changes directory: use WORKDIR"));

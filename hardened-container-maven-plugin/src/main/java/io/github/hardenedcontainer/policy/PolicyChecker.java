@@ -26,7 +26,9 @@ public final class PolicyChecker {
 
     public List<Finding> dockerfile(String path, String text) {
         try {
-            return DockerfileChecks.check(path, DockerfileParser.parse(text), strict);
+            List<Finding> findings = new ArrayList<>(DockerfileChecks.check(path, DockerfileParser.parse(text), strict));
+            findings.addAll(DebugPortChecks.check(path, text));
+            return findings;
         } catch (DockerfileSyntaxException e) {
             return List.of(new Finding(Rule.VF003, path, e.line(), "does not parse: " + e.getMessage()));
         }
@@ -38,7 +40,10 @@ public final class PolicyChecker {
      */
     public List<Finding> compose(String path, String text) {
         try {
-            return ComposeChecks.check(path, YamlFile.parse(io.github.hardenedcontainer.parse.ComposeInterpolation.apply(text)));
+            String interpolated = io.github.hardenedcontainer.parse.ComposeInterpolation.apply(text);
+            List<Finding> findings = new ArrayList<>(ComposeChecks.check(path, YamlFile.parse(interpolated)));
+            findings.addAll(DebugPortChecks.check(path, interpolated));
+            return findings;
         } catch (YamlFile.YamlSyntaxException e) {
             return List.of(new Finding(Rule.VF003, path, e.line(), "does not parse as YAML: " + e.getMessage()));
         }
@@ -125,6 +130,7 @@ public final class PolicyChecker {
             if (path.endsWith("kustomization.yaml")) {
                 return;
             }
+            findings.addAll(DebugPortChecks.check(path, text));
             if (listed != null && !listed.contains(path)) {
                 findings.add(new Finding(Rule.VF002, path, 0, "is not in kustomization.yaml's resources, so"
                         + " kubectl apply -k leaves it out: add it there (its objects count for nothing until then)"));

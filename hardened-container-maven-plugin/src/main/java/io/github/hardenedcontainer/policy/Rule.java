@@ -59,7 +59,7 @@ public enum Rule {
     DF016(Kind.DOCKERFILE, Severity.HIGH, "no download-then-run (curl ... | sh)",
             List.of("Scorecard Pinned-Dependencies"),
             "download to a file, verify its checksum, then run it"),
-    DF017(Kind.DOCKERFILE, Severity.MEDIUM, "application files owned by root and not writable by the runtime user",
+    DF017(Kind.DOCKERFILE, Severity.HIGH, "application files owned by root and not writable by the runtime user",
             List.of("CIS Docker 4.x (least privilege)"),
             "COPY without --chown/--chmod to the runtime user; never chmod files writable for it"),
     DF018(Kind.DOCKERFILE, Severity.HIGH, "builder and runtime stages: no build tools in the final stage",
@@ -119,7 +119,7 @@ public enum Rule {
     GH002(Kind.WORKFLOW, Severity.HIGH, "permissions: {} (or read-only) at the top; minimal write scopes per job",
             List.of("Scorecard Token-Permissions", "zizmor excessive-permissions", "Checkov CKV2_GHA_1"),
             "set permissions: {} at the top and grant each job only the scopes it uses"),
-    GH003(Kind.WORKFLOW, Severity.MEDIUM, "checkout with persist-credentials: false",
+    GH003(Kind.WORKFLOW, Severity.HIGH, "checkout with persist-credentials: false",
             List.of("zizmor artipacked"),
             "add with: {persist-credentials: false} to actions/checkout"),
     GH004(Kind.WORKFLOW, Severity.CRITICAL, "no pull_request_target / workflow_run; no ${{ github.event.* }} in run:",
@@ -136,7 +136,7 @@ public enum Rule {
     GH006(Kind.WORKFLOW, Severity.HIGH, "the image that is pushed is the image that was scanned",
             List.of("supply chain: scan-then-push"),
             "build once in the scanning job and push that image (by digest) from the publishing job; never rebuild"),
-    GH007(Kind.WORKFLOW, Severity.MEDIUM, "no cache restore in the publishing job",
+    GH007(Kind.WORKFLOW, Severity.HIGH, "no cache restore in the publishing job",
             List.of("zizmor cache-poisoning"),
             "remove actions/cache and setup-* cache: options from the job that publishes"),
     GH008(Kind.WORKFLOW, Severity.MEDIUM, "publishing behind an environment, on the default branch and tags only",
@@ -230,6 +230,9 @@ public enum Rule {
             List.of("consistency"),
             "regenerate .env.example with compose.yaml (mvn hardened:generate), or list the variable with the"
                     + " default compose.yaml uses"),
+    XF003(Kind.ACROSS, Severity.CRITICAL, "no debugger (JDWP) or unauthenticated JMX port open beyond loopback",
+            List.of("CWE-489 (active debug code)", "CWE-306 (missing authentication)"),
+            "remove -agentlib:jdwp (or bind it to 127.0.0.1) and com.sun.management.jmxremote.authenticate=false"),
 
     // The files themselves
     VF001(Kind.ANY, Severity.HIGH, "committed files are what the templates render",

@@ -60,6 +60,8 @@ final class WorkflowChecks {
         }
         // GH004 triggers
         YNode on = root.get("on").or(() -> root.get("true")).orElse(null);
+        boolean pullRequests = on != null && (on.isMap() ? on.entries().keySet() : java.util.Set.copyOf(on.texts()))
+                .stream().anyMatch(t -> t.startsWith("pull_request") || t.equals("workflow_run"));
         if (on != null) {
             List<String> triggers = on.isMap() ? List.copyOf(on.entries().keySet()) : on.texts();
             for (String trigger : triggers) {
@@ -105,6 +107,12 @@ final class WorkflowChecks {
                                 + " deprecated set-env and add-path commands back on (ACTIONS_ALLOW_UNSECURE_COMMANDS)"));
                     }
                 });
+            }
+            // Pull request code on a machine of the organisation's own: a fork's change runs there.
+            if (pullRequests && job.get("runs-on").map(r -> r.texts().stream().anyMatch(l -> l.contains("self-hosted"))
+                    || r.get("group").isPresent()).orElse(false)) {
+                findings.add(new Finding(Rule.GH004, file, job.keyLine("runs-on"), "job " + name + " runs pull request"
+                        + " code on a self-hosted runner"));
             }
             boolean jobMayFail = job.get("continue-on-error").flatMap(YNode::text).map("true"::equals).orElse(false);
             job.get("permissions").ifPresent(p -> {

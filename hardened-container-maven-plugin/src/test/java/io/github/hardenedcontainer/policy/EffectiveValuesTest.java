@@ -77,6 +77,18 @@ class EffectiveValuesTest {
     }
 
     @Test
+    void aDebuggerOnLoopbackOrConnectingOutIsAllowed() throws IOException {
+        for (String options : List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=5005",
+                "-agentlib:jdwp=transport=dt_socket,server=y,address=127.0.0.1:5005",
+                "-agentlib:jdwp=transport=dt_socket,server=n,address=debugger.example.com:5005")) {
+            String compose = golden("compose.yaml").replace("      APP_ENV: ${APP_ENV:-local}\n",
+                    "      APP_ENV: ${APP_ENV:-local}\n      JAVA_TOOL_OPTIONS: " + options + "\n");
+            assertThat(compose).isNotEqualTo(golden("compose.yaml"));
+            assertThat(messages(checker.compose("compose.yaml", compose), Rule.XF003)).as(options).isEmpty();
+        }
+    }
+
+    @Test
     void interpolationDefaultsAreWhatComposeRunsWith() {
         assertThat(io.github.hardenedcontainer.parse.ComposeInterpolation.apply(
                 "a: ${X:-true}\nb: ${Y-no}\nc: ${Z}\nd: $W\ne: $${NOT}\nf: ${R:?required}\ng: ${A:-${B:-deep}}\n"))

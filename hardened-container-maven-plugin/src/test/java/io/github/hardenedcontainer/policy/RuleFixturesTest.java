@@ -229,6 +229,18 @@ class RuleFixturesTest {
                     "    restart: \"no\"\n"),
             new Breaking(Rule.CP002, COMPOSE, "capabilities added through a YAML merge key", "services:\n  app:\n",
                     "x-base: &base\n  cap_add: [SYS_ADMIN]\nservices:\n  app:\n    <<: *base\n"),
+            new Breaking(Rule.XF003, DOCKERFILE, "a debugger listening on every interface", "WORKDIR /app\n# Files stay",
+                    "WORKDIR /app\nENV JAVA_TOOL_OPTIONS=-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:5005\n# Files stay"),
+            new Breaking(Rule.XF003, COMPOSE, "a debugger on 0.0.0.0 through the environment", "      APP_ENV: ${APP_ENV:-local}\n",
+                    "      APP_ENV: ${APP_ENV:-local}\n      JAVA_TOOL_OPTIONS: -agentlib:jdwp=transport=dt_socket,server=y,address=0.0.0.0:5005\n"),
+            new Breaking(Rule.XF003, COMPOSE, "JMX without authentication", "      APP_ENV: ${APP_ENV:-local}\n",
+                    "      APP_ENV: ${APP_ENV:-local}\n      JAVA_TOOL_OPTIONS: -Dcom.sun.management.jmxremote.port=9010"
+                            + " -Dcom.sun.management.jmxremote.authenticate=false\n"),
+            new Breaking(Rule.XF003, DEPLOYMENT, "a debugger in the pod", "            - name: APP_ENV\n",
+                    "            - name: JAVA_TOOL_OPTIONS\n              value: -Xrunjdwp:transport=dt_socket,server=y,address=*:8000\n"
+                            + "            - name: APP_ENV\n"),
+            new Breaking(Rule.GH004, WORKFLOW, "pull request code on a self-hosted runner", "    runs-on: ubuntu-24.04\n",
+                    "    runs-on: [self-hosted, linux]\n"),
             new Breaking(Rule.DF019, DOCKERIGNORE, ".env no longer left out", "**/.env\n", ""),
             new Breaking(Rule.DF019, DOCKERIGNORE, "secrets let back in after their exclusion", "**/*.key\n",
                     "**/*.key\n!**/secrets/\n"),
