@@ -16,6 +16,7 @@ import io.github.hardenedcontainer.model.Problem;
 import io.github.hardenedcontainer.model.ReactorFacts;
 import io.github.hardenedcontainer.model.RepositoryModel;
 import io.github.hardenedcontainer.model.JvmProfile;
+import io.github.hardenedcontainer.model.SecretNames;
 import io.github.hardenedcontainer.model.RuntimeKind;
 import io.github.hardenedcontainer.model.ServiceModel;
 import io.github.hardenedcontainer.model.Setting;
@@ -53,7 +54,6 @@ public final class ConfigurationValidator {
     /** A GitHub secret name: letters, digits and _, not starting with a digit, GITHUB_ reserved but for the token. */
     private static final Pattern SECRET_REFERENCE = Pattern.compile("GITHUB_TOKEN|(?!GITHUB_)(?i:[A-Z_][A-Z0-9_]*)");
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE).*");
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
     /** The first release that can write a dynamic CDS archive at exit ({@code -XX:ArchiveClassesAtExit}). */
     static final int DYNAMIC_CDS_RELEASE = 13;
@@ -195,7 +195,7 @@ public final class ConfigurationValidator {
             }
             String name = e.substring(0, e.indexOf('='));
             String value = e.substring(e.indexOf('=') + 1);
-            if (SECRET_NAME.matcher(name).matches()) {
+            if (SecretNames.holdsSecret(name)) {
                 problems.add(new Problem("<environment>" + where, entry, "looks like a secret, and compose.yaml is"
                         + " committed: give the service the secret as a file (a Compose secret under /run/secrets),"
                         + " never as a value"));
@@ -332,7 +332,7 @@ public final class ConfigurationValidator {
             if (!ENV_ENTRY.matcher(e).matches()) {
                 problems.add(new Problem("<aotTrainingEnv>" + where, entry, "each must be NAME=value (a variable"
                         + " name of letters, digits and _), such as DATABASE_URL=postgres://training@127.0.0.1:9/none"));
-            } else if (SECRET_NAME.matcher(e.substring(0, e.indexOf('='))).matches()) {
+            } else if (SecretNames.holdsSecret(e.substring(0, e.indexOf('=')))) {
                 problems.add(new Problem("<aotTrainingEnv>" + where, entry, "looks like a secret, and the training"
                         + " run's command line stays in the image history: train without it (the service should"
                         + " start without its dependencies)"));
@@ -421,7 +421,7 @@ public final class ConfigurationValidator {
         List<String> args = stated == null || stated.isEmpty() ? module.execArguments()
                 : stated.equals(List.of("none")) ? List.of() : stated;
         for (String arg : args) {
-            if (SECRET_NAME.matcher(arg).matches()) {
+            if (SecretNames.mentionsSecret(arg)) {
                 problems.add(new Problem("<appArgs>" + where, arg, "looks like a secret, and program arguments stay"
                         + " in the image configuration: pass it at run time as a file or an environment variable"));
             } else if (arg.contains("\n") || arg.contains("\r")) {
@@ -435,7 +435,7 @@ public final class ConfigurationValidator {
     private static List<String> migrationArgs(List<String> args, DatabaseKind database, String where,
             List<Problem> problems) {
         for (String arg : args) {
-            if (SECRET_NAME.matcher(arg).matches()) {
+            if (SecretNames.mentionsSecret(arg)) {
                 problems.add(new Problem("<migrationArgs>" + where, arg, "looks like a secret, and program arguments"
                         + " stay in compose.yaml: the migration command reads the database password as the app does"));
             } else if (arg.isBlank() || arg.contains("\n") || arg.contains("\r")) {

@@ -203,7 +203,7 @@ final class ComposeChecks {
             }
             // CP012 secret literals
             for (EnvVar var : environment(s)) {
-                if (DockerfileChecks.SECRET_NAME.matcher(var.key()).matches() && !var.key().endsWith("_FILE") && !var.value().isEmpty()
+                if (io.github.hardenedcontainer.model.SecretNames.holdsSecret(var.key()) && !var.value().isEmpty()
                         && !var.value().matches("\\$\\{[^}]+}")) {
                     findings.add(new Finding(Rule.CP012, file, var.line(), "service " + name + " sets " + var.key()
                             + " to a literal value"));

@@ -1,6 +1,7 @@
 package io.github.hardenedcontainer.policy;
 
 import io.github.hardenedcontainer.model.ImageReference;
+import io.github.hardenedcontainer.model.SecretNames;
 import io.github.hardenedcontainer.parse.DockerInstruction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
 final class DockerfileChecks {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}?");
-    /** Variable names that hold secrets (the Compose checks use it too). */
-    static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|private_?key|credential).*");
     private static final Pattern INSECURE_TLS = Pattern.compile(
             // curl's -k, alone or among combined short options (-fsSLk), or --insecure
             "(?:\\bcurl\\b[^|;&]*\\s(?:-[A-Za-z]*k[A-Za-z]*|--insecure)(?=\\s|$))|--no-check-certificate"
@@ -155,9 +154,8 @@ final class DockerfileChecks {
                         String name = variable.getKey();
                         String value = variable.getValue();
                         // A name that only points at secrets (SECRETS_DIR=/run/secrets, DB_PASSWORD_FILE) holds none.
-                        boolean pointer = name.matches("(?i).*_(FILE|FILES|DIR|PATH|MOUNT)$")
-                                || (value != null && value.startsWith("/") && !value.contains("="));
-                        if (SECRET_NAME.matcher(name).matches() && !pointer) {
+                        boolean path = value != null && value.startsWith("/") && !value.contains("=");
+                        if (SecretNames.holdsSecret(name) && !path) {
                             findings.add(new Finding(Rule.DF010, file, i.line(), i.keyword() + " " + name
                                     + " looks like a secret: build arguments and environment stay in the image"));
                         } else if (value != null && secretInValue(value)) {

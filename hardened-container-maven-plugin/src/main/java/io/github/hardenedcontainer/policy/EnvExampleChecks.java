@@ -44,7 +44,7 @@ final class EnvExampleChecks {
             String value = unquote(m.group(2).strip());
             listed.put(name, value);
             listedLine.put(name, i + 1);
-            if (DockerfileChecks.SECRET_NAME.matcher(name).matches() && !name.endsWith("_FILE") && !value.isEmpty()) {
+            if (io.github.hardenedcontainer.model.SecretNames.holdsSecret(name) && !value.isEmpty()) {
                 findings.add(new Finding(Rule.CP012, envPath, i + 1, name + " has a value in a committed file:"
                         + " leave it empty here and pass the secret as a Compose secret or a *_FILE variable"));
             }

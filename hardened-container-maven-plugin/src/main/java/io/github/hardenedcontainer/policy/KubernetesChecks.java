@@ -41,8 +41,6 @@ final class KubernetesChecks {
     /** The SELinux types the "baseline" profile allows. */
     private static final Set<String> SELINUX_TYPES = Set.of("container_t", "container_init_t", "container_kvm_t",
             "container_engine_t");
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
     private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^/:@\\s]+:[^/@\\s]+@.*"
             + "|.*[?&;](password|passwd|pwd)=[^&;\\s]+.*");
 
@@ -205,9 +203,8 @@ final class KubernetesChecks {
                     }
                     continue;
                 }
-                boolean pointsAtFile = name.endsWith("_FILE") || name.endsWith("_DIR") || name.endsWith("_PATH")
-                        || value.get().startsWith("/");
-                if ((SECRET_NAME.matcher(name).matches() && !pointsAtFile)
+                boolean path = value.get().startsWith("/");
+                if ((io.github.hardenedcontainer.model.SecretNames.holdsSecret(name) && !path)
                         || SECRET_IN_URL.matcher(value.get()).matches()) {
                     findings.add(new Finding(Rule.K8012, file, env.line(), c + " has a secret value in its"
                             + " environment (" + name + ")"));

@@ -262,6 +262,14 @@ class ConfigurationValidatorTest {
     }
 
     @Test
+    void anEnvironmentEntryThatPointsAtASecretIsNoSecret() throws Exception {
+        var repo = validator.validate(Fixtures.plainJar(Settings.builder()
+                .environment(List.of("DB_PASSWORD_FILE=/run/secrets/db-password", "SECRETS_DIR=/run/secrets")).build()));
+        assertThat(repo.services().get(0).framework().environment())
+                .containsEntry("DB_PASSWORD_FILE", "/run/secrets/db-password").containsEntry("SECRETS_DIR", "/run/secrets");
+    }
+
+    @Test
     void reportsAllProblemsTogether() {
         Settings settings = Settings.builder().uid("0").port("99999").database("oracle").healthPath("x")
                 .excludes(List.of("Dockerfile", "docker-compose.yml")).build();
