@@ -106,11 +106,11 @@ public final class VerifyMojo extends AbstractHardenedMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read the container files or write the reports: " + e.getMessage(), e);
         }
-        for (String line : result.report().consoleLines()) {
-            if (line.startsWith("    ") || line.startsWith("Hardening check") || line.startsWith("WAIVED")) {
-                getLog().info(line);
+        for (io.github.hardenedcontainer.report.VerifyReport.ConsoleLine line : result.report().console()) {
+            if (line.level() == io.github.hardenedcontainer.report.VerifyReport.Level.WARN) {
+                getLog().warn(line.text());
             } else {
-                getLog().warn(line);
+                getLog().info(line.text());
             }
         }
         for (String diff : result.diffs()) {

@@ -31,21 +31,35 @@ public final class VerifyReport {
     }
 
     /** The summary line, then one line per finding (with its fix), most severe first. */
-    public List<String> consoleLines() {
-        List<String> lines = new ArrayList<>();
+    /** How loud a console line is: a finding that is not waived warns; everything else informs. */
+    public enum Level { INFO, WARN }
+
+    /** One line for the build log, with its level. */
+    public record ConsoleLine(Level level, String text) {
+    }
+
+    /** The summary, then each finding with its rule and fix (or waiver), each line with its level. */
+    public List<ConsoleLine> console() {
+        List<ConsoleLine> lines = new ArrayList<>();
         Map<Severity, Integer> counts = counts();
         StringBuilder summary = new StringBuilder("Hardening check: ");
         counts.forEach((s, n) -> summary.append(n).append(' ').append(s.configName()).append(", "));
         long waived = findings.stream().filter(Finding::waived).count();
         summary.append(waived).append(" waived");
-        lines.add(summary.toString());
+        lines.add(new ConsoleLine(Level.INFO, summary.toString()));
         for (Finding f : sorted()) {
-            lines.add((f.waived() ? "WAIVED " : "") + f.severity() + " " + f.rule().id() + " " + f.location() + ": "
-                    + f.message());
-            lines.add("    rule: " + f.rule().title() + " [" + String.join(", ", f.rule().references()) + "]");
-            lines.add(f.waived() ? "    waiver: " + f.waiver() : "    fix: " + f.rule().fix());
+            lines.add(new ConsoleLine(f.waived() ? Level.INFO : Level.WARN, (f.waived() ? "WAIVED " : "") + f.severity()
+                    + " " + f.rule().id() + " " + f.location() + ": " + f.message()));
+            lines.add(new ConsoleLine(Level.INFO, "    rule: " + f.rule().title() + " ["
+                    + String.join(", ", f.rule().references()) + "]"));
+            lines.add(new ConsoleLine(Level.INFO, f.waived() ? "    waiver: " + f.waiver() : "    fix: " + f.rule().fix()));
         }
         return lines;
+    }
+
+    /** The console lines' texts. */
+    public List<String> consoleLines() {
+        return console().stream().map(ConsoleLine::text).toList();
     }
 
     private List<Finding> sorted() {

@@ -182,6 +182,14 @@ class VerifierTest {
         assertThat(result.failed()).as("only the DF003 warnings are left, at medium").isTrue();
         assertThat(verify(true, Severity.HIGH).failed()).isFalse();
         assertThat(result.report().consoleLines()).anyMatch(l -> l.startsWith("WAIVED MEDIUM HC-CP008 compose.yaml:"));
+        // The log level comes with each line: a waived finding informs, one that stands warns, details inform.
+        var console = result.report().console();
+        assertThat(console).filteredOn(l -> l.text().startsWith("WAIVED ")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.level()).isEqualTo(io.github.hardenedcontainer.report.VerifyReport.Level.INFO));
+        assertThat(console).filteredOn(l -> l.text().startsWith("MEDIUM HC-DF003")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.level()).isEqualTo(io.github.hardenedcontainer.report.VerifyReport.Level.WARN));
+        assertThat(console).filteredOn(l -> l.text().startsWith("    ")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.level()).isEqualTo(io.github.hardenedcontainer.report.VerifyReport.Level.INFO));
     }
 
     @Test
