@@ -135,14 +135,11 @@ final class WorkflowChecks {
                 String run = step.get("run").flatMap(YNode::text).orElse("");
                 String script = action.equals("actions/github-script")
                         ? with.flatMap(w -> w.get("script")).flatMap(YNode::text).orElse("") : "";
-                for (String code : List.of(run, script)) {
-                    Matcher untrusted = UNTRUSTED.matcher(code);
-                    if (untrusted.find()) {
-                        findings.add(new Finding(Rule.GH004, file, step.keyLine(code == run ? "run" : "with"), "job "
-                                + name + " expands ${{ " + untrusted.group(1) + " }} inside "
-                                + (code == run ? "run:" : "github-script") + " (script injection: anyone who opens a pull"
-                                + " request or an issue writes it): pass it through env: and quote it"));
-                    }
+                for (boolean inRun : new boolean[] {true, false}) {
+                    untrusted(inRun ? run : script).ifPresent(expression -> findings.add(new Finding(Rule.GH004, file,
+                            step.keyLine(inRun ? "run" : "with"), "job " + name + " expands ${{ " + expression
+                            + " }} inside " + (inRun ? "run:" : "github-script") + " (script injection: anyone who"
+                            + " opens a pull request or an issue writes it): pass it through env: and quote it")));
                 }
                 if (DockerfileChecks.PIPE_TO_SHELL.matcher(run).find()
                         || DockerfileChecks.SUBSTITUTED_DOWNLOAD.matcher(run).find()) {
@@ -249,6 +246,20 @@ final class WorkflowChecks {
     /** Expressions that anyone who opens a pull request or an issue can write. */
     private static final Pattern UNTRUSTED = Pattern.compile("\\$\\{\\{[^}]*?\\b(github\\.event\\.[A-Za-z0-9_.*\\[\\]'-]+"
             + "|github\\.head_ref|toJSON\\(\\s*github(\\.event)?\\s*\\))");
+    /** Event fields that only the repository or GitHub sets: numbers, ids, commit SHAs, the repository's settings. */
+    private static final Pattern TRUSTED_EVENT_FIELD = Pattern.compile("github\\.event\\.(repository\\..*|number"
+            + "|(pull_request|issue)\\.number|[a-z_]+\\.id|before|after|pull_request\\.(head|base)\\.sha)");
+
+    /** The first expression in a script that an outsider writes, if any. */
+    private static Optional<String> untrusted(String code) {
+        Matcher m = UNTRUSTED.matcher(code);
+        while (m.find()) {
+            if (!TRUSTED_EVENT_FIELD.matcher(m.group(1)).matches()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Why a step cannot stop the run, or {@code null} when it can. */
     private static String notGating(YNode step, boolean jobMayFail) {

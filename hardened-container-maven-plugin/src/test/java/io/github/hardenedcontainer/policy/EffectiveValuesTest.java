@@ -89,6 +89,20 @@ class EffectiveValuesTest {
     }
 
     @Test
+    void eventFieldsThatOnlyGitHubOrTheRepositorySetAreNoInjection() throws IOException {
+        String workflow = Files.readString(GOLDEN.resolve("postgres/.github/workflows/container.yml"));
+        String safe = workflow.replace("      - name: Build and test\n        run: mvn -B -ntp verify\n",
+                "      - name: Build and test\n        run: mvn -B -ntp verify\n"
+                        + "      - run: echo \"${{ github.event.repository.default_branch }} ${{ github.event.pull_request.number }}"
+                        + " ${{ github.event.pull_request.head.sha }}\"\n");
+        assertThat(safe).isNotEqualTo(workflow);
+        assertThat(messages(checker.workflow(".github/workflows/container.yml", safe), Rule.GH004)).isEmpty();
+        String unsafe = safe.replace("${{ github.event.pull_request.number }}", "${{ github.event.pull_request.head.ref }}");
+        assertThat(messages(checker.workflow(".github/workflows/container.yml", unsafe), Rule.GH004))
+                .singleElement().asString().contains("github.event.pull_request.head.ref");
+    }
+
+    @Test
     void interpolationDefaultsAreWhatComposeRunsWith() {
         assertThat(io.github.hardenedcontainer.parse.ComposeInterpolation.apply(
                 "a: ${X:-true}\nb: ${Y-no}\nc: ${Z}\nd: $W\ne: $${NOT}\nf: ${R:?required}\ng: ${A:-${B:-deep}}\n"))
