@@ -18,13 +18,9 @@ ARG RUNTIME_IMAGE=[=s.runtimeImage]
 </#if>
 
 # The class path goes to [=s.argFile] in a fixed order, the same on every build (the start-up cache checks it).
-# Then every file the image gets from this stage takes one fixed modification time, so that a layer of unchanged
-# files has the same bytes, and digest, on every build (registries and nodes keep it), and the start-up cache,
-# which records each jar's time, finds the same time whichever build copied the jar.
 RUN LC_ALL=C && export LC_ALL \
  && { printf -- '-cp /app/app.jar'; for jar in /layers/lib/*; do [ -f "$jar" ] && printf ':/app/lib/%s' "${jar##*/}"; done; \
-      printf '\n'; } > /layers/app/jvm.args \
- && find /layers /opt/probe -exec touch -h -d @946684800 {} +
+      printf '\n'; } > /layers/app/jvm.args
 <#if s.jlink>
 <#include "dockerfile/linked-runtime.ftl">
 </#if>

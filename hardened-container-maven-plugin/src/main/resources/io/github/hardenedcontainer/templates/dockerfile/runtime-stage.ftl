@@ -6,8 +6,7 @@ FROM ${RUNTIME_IMAGE} AS runtime
 <#if name?is_first>LABEL <#else>      </#if>[=name]=[=value]<#if name?has_next> \</#if>
 </#list>
 WORKDIR /app
-# Files stay owned by root: the runtime user can read, not write. Each part is a layer of its own, and the builder
-# gives every file one fixed time, so a layer whose files did not change keeps its digest from build to build.
+# Files stay owned by root: the runtime user can read, not write.
 <#if s.jlink>
 COPY --from=jre [=s.jreHome] [=s.jreHome]
 </#if>
