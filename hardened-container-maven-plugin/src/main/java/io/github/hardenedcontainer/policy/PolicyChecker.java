@@ -1,5 +1,6 @@
 package io.github.hardenedcontainer.policy;
 
+import io.github.hardenedcontainer.parse.ComposeInterpolation;
 import io.github.hardenedcontainer.parse.DockerInstruction;
 import io.github.hardenedcontainer.parse.DockerfileParser;
 import io.github.hardenedcontainer.parse.DockerfileSyntaxException;
@@ -39,39 +40,43 @@ public final class PolicyChecker {
      * YAML merge keys and {@code extends} resolved).
      */
     public List<Finding> compose(String path, String text) {
-        try {
-            String interpolated = io.github.hardenedcontainer.parse.ComposeInterpolation.apply(text);
-            List<Finding> findings = new ArrayList<>(ComposeChecks.check(path, YamlFile.parse(interpolated)));
-            findings.addAll(DebugPortChecks.check(path, interpolated));
-            return findings;
-        } catch (YamlFile.YamlSyntaxException e) {
-            return List.of(new Finding(Rule.VF003, path, e.line(), "does not parse as YAML: " + e.getMessage()));
-        }
+        return compose(path, text, null, null);
     }
 
     /**
      * The Compose rules on a file merged with its override file, as {@code docker compose up} merges
      * {@code compose.override.yaml} when it finds one: a finding the override brings in is reported on the override
-     * file; one it settles is gone.
+     * file; one it settles is gone. Without an override ({@code overridePath} null), the file alone.
      */
     public List<Finding> compose(String path, String text, String overridePath, String overrideText) {
-        List<Finding> alone = compose(path, text);
-        YNode merged;
+        String interpolated = ComposeInterpolation.apply(text);
+        YNode base;
         try {
-            YNode base = YamlFile.parse(io.github.hardenedcontainer.parse.ComposeInterpolation.apply(text));
-            YNode override = YamlFile.parse(io.github.hardenedcontainer.parse.ComposeInterpolation.apply(overrideText));
-            merged = YamlFile.merge(base, override);
+            base = YamlFile.parse(interpolated);
         } catch (YamlFile.YamlSyntaxException e) {
-            List<Finding> findings = new ArrayList<>(alone);
-            findings.add(new Finding(Rule.VF003, overridePath, e.line(), "does not parse as YAML: " + e.getMessage()));
+            return List.of(new Finding(Rule.VF003, path, e.line(), "does not parse as YAML: " + e.getMessage()));
+        }
+        List<Finding> alone = ComposeChecks.check(path, base);
+        List<Finding> findings = new ArrayList<>();
+        if (overridePath == null) {
+            findings.addAll(alone);
+            findings.addAll(DebugPortChecks.check(path, interpolated));
             return findings;
         }
-        List<Finding> findings = new ArrayList<>();
-        for (Finding f : ComposeChecks.check(path, merged)) {
-            boolean before = alone.stream().anyMatch(a -> a.rule() == f.rule() && a.message().equals(f.message()));
-            findings.add(before ? f : new Finding(f.rule(), f.severity(), overridePath, f.line(),
-                    f.message() + " (brought in by " + overridePath + ", which Compose merges into " + path + ")", null));
+        String overrideInterpolated = ComposeInterpolation.apply(overrideText);
+        try {
+            YNode merged = YamlFile.merge(base, YamlFile.parse(overrideInterpolated));
+            for (Finding f : ComposeChecks.check(path, merged)) {
+                boolean before = alone.stream().anyMatch(a -> a.rule() == f.rule() && a.message().equals(f.message()));
+                findings.add(before ? f : new Finding(f.rule(), f.severity(), overridePath, f.line(), f.message()
+                        + " (brought in by " + overridePath + ", which Compose merges into " + path + ")", null));
+            }
+        } catch (YamlFile.YamlSyntaxException e) {
+            findings.addAll(alone);
+            findings.add(new Finding(Rule.VF003, overridePath, e.line(), "does not parse as YAML: " + e.getMessage()));
         }
+        findings.addAll(DebugPortChecks.check(path, interpolated));
+        findings.addAll(DebugPortChecks.check(overridePath, overrideInterpolated));
         return findings;
     }
 

@@ -50,6 +50,14 @@ class EffectiveValuesTest {
                     assertThat(f.file()).isEqualTo("compose.override.yaml");
                     assertThat(f.message()).contains("brought in by compose.override.yaml");
                 });
+        // A debugger is found in either file: the one the override opens is reported on it, the base's stays.
+        String debugged = golden("compose.yaml").replace("      APP_ENV: ${APP_ENV:-local}\n",
+                "      APP_ENV: ${APP_ENV:-local}\n      JAVA_TOOL_OPTIONS: -agentlib:jdwp=transport=dt_socket,server=y,address=*:5005\n");
+        assertThat(debugged).isNotEqualTo(golden("compose.yaml"));
+        assertThat(checker.compose("compose.yaml", debugged, "compose.override.yaml",
+                "services:\n  app:\n    command: [\"-agentlib:jdwp=transport=dt_socket,server=y,address=0.0.0.0:8000\"]\n"))
+                .filteredOn(f -> f.rule() == Rule.XF003).extracting(Finding::file)
+                .containsExactlyInAnyOrder("compose.yaml", "compose.override.yaml");
         // An override that changes nothing the rules look at adds nothing.
         assertThat(checker.compose("compose.yaml", golden("compose.yaml"), "compose.override.yaml",
                 "services:\n  app:\n    environment:\n      LOG_LEVEL: debug\n"))
