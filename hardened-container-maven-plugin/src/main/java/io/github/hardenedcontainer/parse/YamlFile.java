@@ -142,18 +142,13 @@ public final class YamlFile {
     /** Parses one document; a syntax error is a {@link DockerfileSyntaxException}-like exception with its line. */
     public static YNode parse(String text) throws YamlSyntaxException {
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            Node root = new Yaml(options).compose(new StringReader(text));
+            Node root = loader().compose(new StringReader(text));
             if (root == null) {
                 throw new YamlSyntaxException(1, "the file is empty");
             }
             return new YNode(root);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new YamlSyntaxException(line, e.getProblem() == null ? e.getMessage() : e.getProblem());
         } catch (YAMLException e) {
-            throw new YamlSyntaxException(0, e.getMessage());
+            throw syntaxError(e);
         }
     }
 
@@ -163,21 +158,32 @@ public final class YamlFile {
      */
     public static List<YNode> parseAll(String text) throws YamlSyntaxException {
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
             List<YNode> documents = new ArrayList<>();
-            for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
+            for (Node node : loader().composeAll(new StringReader(text))) {
                 if (node != null) {
                     documents.add(new YNode(node));
                 }
             }
             return documents;
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new YamlSyntaxException(line, e.getProblem() == null ? e.getMessage() : e.getProblem());
         } catch (YAMLException e) {
-            throw new YamlSyntaxException(0, e.getMessage());
+            throw syntaxError(e);
         }
+    }
+
+    /** A loader that refuses duplicate keys (a second value would silently win). */
+    private static Yaml loader() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return new Yaml(options);
+    }
+
+    /** A parser error as a syntax error with the line it names (0 when it names none). */
+    private static YamlSyntaxException syntaxError(YAMLException e) {
+        if (e instanceof MarkedYAMLException marked) {
+            int line = marked.getProblemMark() == null ? 0 : marked.getProblemMark().getLine() + 1;
+            return new YamlSyntaxException(line, marked.getProblem() == null ? marked.getMessage() : marked.getProblem());
+        }
+        return new YamlSyntaxException(0, e.getMessage());
     }
 
     /**
