@@ -42,7 +42,7 @@ import java.util.Map;
  *            file name under /run/secrets), passwordSecretRenamed (whether that differs from the secret's name);
  *            with kubernetes: k8sName (the objects' name), k8sImage, k8sMemory and k8sCpu (Kubernetes quantities),
  *            k8sEnvironment (name -> YAML scalar, interpolation defaults resolved), k8sPasswordSecret (the Secret's
- *            name), stopGraceSeconds
+ *            name); stopGraceSeconds (how long a stopping container may drain, Compose and Kubernetes)
  * </pre>
  */
 public final class TemplateData {
@@ -313,6 +313,8 @@ public final class TemplateData {
         m.put("migrate", s.postgres() && !s.migrationArgs().isEmpty());
         m.put("migrationCommand", jsonArray(s.migrationArgs()));
 
+        // compose.yaml's stop_grace_period and the Deployment's terminationGracePeriodSeconds: one value.
+        m.put("stopGraceSeconds", Integer.toString(STOP_GRACE_SECONDS));
         kubernetes(s, m);
 
         Map<String, String> labels = new LinkedHashMap<>();
@@ -343,7 +345,6 @@ public final class TemplateData {
         m.put("k8sMemory", kubernetesQuantity(s.memoryLimit()));
         m.put("k8sCpu", kubernetesCpu(s.cpuLimit()));
         m.put("k8sPasswordSecret", name + "-database");
-        m.put("stopGraceSeconds", Integer.toString(STOP_GRACE_SECONDS));
         // The image as Compose names it when APP_IMAGE is not set; an overlay sets the published one by digest.
         m.put("k8sImage", s.imageName() + ":local");
         Map<String, String> env = new LinkedHashMap<>();

@@ -79,7 +79,7 @@ services:
     restart: unless-stopped
     # SIGTERM, then this long to drain before SIGKILL (Docker's default is 10 s): above the service's own shutdown
     # (the sample's SHUTDOWN_GRACE_SECONDS is 10; Spring Boot's graceful shutdown phase defaults to 30 s).
-    stop_grace_period: 40s
+    stop_grace_period: [=s.stopGraceSeconds]s
 <@logging/>
     networks:
       - frontend
