@@ -60,17 +60,15 @@ final class WorkflowChecks {
         }
         // GH004 triggers
         YNode on = root.get("on").or(() -> root.get("true")).orElse(null);
-        boolean pullRequests = on != null && (on.isMap() ? on.entries().keySet() : java.util.Set.copyOf(on.texts()))
-                .stream().anyMatch(t -> t.startsWith("pull_request") || t.equals("workflow_run"));
-        if (on != null) {
-            List<String> triggers = on.isMap() ? List.copyOf(on.entries().keySet()) : on.texts();
-            for (String trigger : triggers) {
-                if (trigger.equals("pull_request_target") || trigger.equals("workflow_run")) {
-                    findings.add(new Finding(Rule.GH004, file, on.line(), "trigger " + trigger + " runs with write"
-                            + " access on code from forks"));
-                }
+        List<String> triggers = on == null ? List.of() : on.isMap() ? List.copyOf(on.entries().keySet()) : on.texts();
+        for (String trigger : triggers) {
+            if (trigger.equals("pull_request_target") || trigger.equals("workflow_run")) {
+                findings.add(new Finding(Rule.GH004, file, on.line(), "trigger " + trigger + " runs with write"
+                        + " access on code from forks"));
             }
         }
+        // Whether the workflow runs code from pull requests (forks included).
+        boolean pullRequests = triggers.stream().anyMatch(t -> t.startsWith("pull_request") || t.equals("workflow_run"));
         // GH002 top-level permissions
         Optional<YNode> top = root.get("permissions");
         if (top.isEmpty()) {
@@ -100,14 +98,10 @@ final class WorkflowChecks {
                 findings.add(new Finding(Rule.GH002, file, job.keyLine("secrets"), "job " + name + " hands every"
                         + " secret of the repository to the workflow it calls (secrets: inherit): pass the ones it needs"));
             }
-            for (String key : List.of("env")) {
-                job.get(key).map(YNode::entries).orElse(Map.of()).forEach((var, value) -> {
-                    if (var.equals("ACTIONS_ALLOW_UNSECURE_COMMANDS") && value.textOr("").equalsIgnoreCase("true")) {
-                        findings.add(new Finding(Rule.GH012, file, value.line(), "job " + name + " turns the"
-                                + " deprecated set-env and add-path commands back on (ACTIONS_ALLOW_UNSECURE_COMMANDS)"));
-                    }
-                });
-            }
+            job.at("env", "ACTIONS_ALLOW_UNSECURE_COMMANDS").filter(v -> v.textOr("").equalsIgnoreCase("true"))
+                    .ifPresent(value -> findings.add(new Finding(Rule.GH012, file, value.line(), "job " + name
+                            + " turns the deprecated set-env and add-path commands back on"
+                            + " (ACTIONS_ALLOW_UNSECURE_COMMANDS)")));
             // Pull request code on a machine of the organisation's own: a fork's change runs there.
             if (pullRequests && job.get("runs-on").map(r -> r.texts().stream().anyMatch(l -> l.contains("self-hosted"))
                     || r.get("group").isPresent()).orElse(false)) {
