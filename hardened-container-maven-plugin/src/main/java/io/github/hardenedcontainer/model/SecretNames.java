@@ -23,6 +23,28 @@ public final class SecretNames {
         return SECRET_WORD.matcher(name).matches() && !POINTER.matcher(name).matches();
     }
 
+    /** A URL with a password in it, the password not a variable reference ({@code ${PW}}, {@code $(PW)}). */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?is).*\\b[a-z][a-z0-9+.-]*://[^/@\\s:]+:[^/@\\s$]+@.*");
+    /** A {@code password=} (or secret, token) parameter, as in a JDBC URL's query or a list of options. */
+    private static final Pattern PARAMETER = Pattern.compile(
+            "(?is)(.*[?&;\\s])?(password|passwd|pwd|secret|token)=[^&;\\s$][^&;\\s]*.*");
+    /** A JVM system property with a secret word in its name, as in JAVA_TOOL_OPTIONS. */
+    private static final Pattern SYSTEM_PROPERTY = Pattern.compile(
+            "(?is).*-D[a-z0-9_.-]*(password|passwd|secret|token)[a-z0-9_.-]*=[^\\s$]+.*");
+    /** A variable reference whose default is the secret: {@code ${DB_PASSWORD:-hunter2}}. */
+    private static final Pattern SECRET_DEFAULT = Pattern.compile(
+            "(?is).*\\$\\{[a-z0-9_]*(password|passwd|secret|token|api_?key)[a-z0-9_]*:?-[^}]+}.*");
+
+    /**
+     * Whether a value, whatever its variable's name, holds a secret: a URL with a password, a {@code password=}
+     * parameter, a {@code -D...password=} option or a secret variable's default. One test for the Dockerfile's
+     * ARG and ENV, Compose and Kubernetes environments.
+     */
+    public static boolean valueHoldsSecret(String value) {
+        return URL_PASSWORD.matcher(value).matches() || PARAMETER.matcher(value).matches()
+                || SYSTEM_PROPERTY.matcher(value).matches() || SECRET_DEFAULT.matcher(value).matches();
+    }
+
     /** Whether a word (a program argument, say) mentions a secret at all. */
     public static boolean mentionsSecret(String word) {
         return SECRET_WORD.matcher(word).matches();

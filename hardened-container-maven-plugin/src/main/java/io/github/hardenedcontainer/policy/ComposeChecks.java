@@ -207,10 +207,10 @@ final class ComposeChecks {
                         && !var.value().matches("\\$\\{[^}]+}")) {
                     findings.add(new Finding(Rule.CP012, file, var.line(), "service " + name + " sets " + var.key()
                             + " to a literal value"));
-                }
-                if (var.value().matches("(?i)[a-z]+://[^/@\\s:]+:[^/@\\s$]+@.*")) {
+                } else if (io.github.hardenedcontainer.model.SecretNames.valueHoldsSecret(var.value())) {
                     findings.add(new Finding(Rule.CP012, file, var.line(), "service " + name + " has a password"
-                            + " inside the URL in " + var.key()));
+                            + " inside the value of " + var.key() + " (in a URL, a password= parameter or a"
+                            + " -D...password option)"));
                 }
             }
             // CP013 restart

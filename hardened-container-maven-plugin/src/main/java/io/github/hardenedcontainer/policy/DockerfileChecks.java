@@ -158,7 +158,7 @@ final class DockerfileChecks {
                         if (SecretNames.holdsSecret(name) && !path) {
                             findings.add(new Finding(Rule.DF010, file, i.line(), i.keyword() + " " + name
                                     + " looks like a secret: build arguments and environment stay in the image"));
-                        } else if (value != null && secretInValue(value)) {
+                        } else if (value != null && SecretNames.valueHoldsSecret(value)) {
                             findings.add(new Finding(Rule.DF010, file, i.line(), i.keyword() + " " + name
                                     + " holds a password (in a URL, a password= parameter, a -D...password option or a"
                                     + " ${...:-default}): build arguments and environment stay in the image"));
@@ -410,14 +410,6 @@ final class DockerfileChecks {
             return "2367".indexOf(last3.charAt(1)) >= 0 || "2367".indexOf(last3.charAt(2)) >= 0;
         }
         return mode.matches(".*([ago]+[+=][rwxXst]*w).*");
-    }
-
-    /** A secret inside a value: a URL with a password, password=..., -D...password=..., a secret default. */
-    static boolean secretInValue(String value) {
-        return value.matches("(?is).*\\b[a-z][a-z0-9+.-]*://[^/@\\s:]+:[^/@\\s$]+@.*")
-                || value.matches("(?is).*[?&;\\s]+(password|passwd|pwd|secret|token)=[^&;\\s$][^&;\\s]*.*")
-                || value.matches("(?is).*-D[a-z0-9_.-]*(password|passwd|secret|token)[a-z0-9_.-]*=[^\\s$]+.*")
-                || value.matches("(?is).*\\$\\{[a-z0-9_]*(password|passwd|secret|token|api_?key)[a-z0-9_]*:?-[^}]+}.*");
     }
 
     /** The variables an ARG or ENV sets, with their values (null for an ARG without a default). */

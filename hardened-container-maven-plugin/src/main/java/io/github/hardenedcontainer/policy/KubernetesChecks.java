@@ -41,8 +41,6 @@ final class KubernetesChecks {
     /** The SELinux types the "baseline" profile allows. */
     private static final Set<String> SELINUX_TYPES = Set.of("container_t", "container_init_t", "container_kvm_t",
             "container_engine_t");
-    private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^/:@\\s]+:[^/@\\s]+@.*"
-            + "|.*[?&;](password|passwd|pwd)=[^&;\\s]+.*");
 
     private KubernetesChecks() {
     }
@@ -205,7 +203,7 @@ final class KubernetesChecks {
                 }
                 boolean path = value.get().startsWith("/");
                 if ((io.github.hardenedcontainer.model.SecretNames.holdsSecret(name) && !path)
-                        || SECRET_IN_URL.matcher(value.get()).matches()) {
+                        || io.github.hardenedcontainer.model.SecretNames.valueHoldsSecret(value.get())) {
                     findings.add(new Finding(Rule.K8012, file, env.line(), c + " has a secret value in its"
                             + " environment (" + name + ")"));
                 }
