@@ -225,6 +225,12 @@ class RuleFixturesTest {
                     "    init: true\n    volumes:\n      - ${DOCKER_SOCKET:-/var/run/docker.sock}:/var/run/docker.sock\n"),
             new Breaking(Rule.CP012, COMPOSE, "a secret as an interpolation default", "      APP_ENV: ${APP_ENV:-local}\n",
                     "      APP_ENV: ${APP_ENV:-local}\n      DB_PASSWORD: ${DB_PASSWORD:-hunter2}\n"),
+            new Breaking(Rule.CP012, COMPOSE, "?password= in a JDBC URL", "      APP_ENV: ${APP_ENV:-local}\n",
+                    "      APP_ENV: ${APP_ENV:-local}\n      JDBC_URL: jdbc:postgresql://db/app?user=app&password=hunter2\n"),
+            new Breaking(Rule.CP012, COMPOSE, "a -D...password option in JAVA_TOOL_OPTIONS", "      APP_ENV: ${APP_ENV:-local}\n",
+                    "      APP_ENV: ${APP_ENV:-local}\n      JAVA_TOOL_OPTIONS: -Djavax.net.ssl.keyStorePassword=changeit\n"),
+            new Breaking(Rule.K8012, DEPLOYMENT, "?password= in a JDBC URL", "value: postgres://app@db:5432/app",
+                    "value: jdbc:postgresql://db:5432/app?password=hunter2"),
             new Breaking(Rule.CP013, COMPOSE, "restart: \"no\" is no policy", "    restart: unless-stopped\n",
                     "    restart: \"no\"\n"),
             new Breaking(Rule.CP002, COMPOSE, "capabilities added through a YAML merge key", "services:\n  app:\n",
@@ -391,7 +397,7 @@ class RuleFixturesTest {
         try (Stream<Path> walk = Files.walk(GOLDEN)) {
             examples = walk.filter(p -> p.getFileName().toString().equals(ENV_EXAMPLE)).sorted().toList();
         }
-        assertThat(examples).hasSize(7);
+        assertThat(examples).hasSize(8);
         for (Path example : examples) {
             String compose = Files.readString(example.resolveSibling(COMPOSE));
             assertThat(new PolicyChecker(false).envExample(COMPOSE, compose, ENV_EXAMPLE, Files.readString(example)))
