@@ -397,7 +397,7 @@ class RuleFixturesTest {
         try (Stream<Path> walk = Files.walk(GOLDEN)) {
             examples = walk.filter(p -> p.getFileName().toString().equals(ENV_EXAMPLE)).sorted().toList();
         }
-        assertThat(examples).hasSize(8);
+        assertThat(examples).hasSize(7);
         for (Path example : examples) {
             String compose = Files.readString(example.resolveSibling(COMPOSE));
             assertThat(new PolicyChecker(false).envExample(COMPOSE, compose, ENV_EXAMPLE, Files.readString(example)))
