@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,7 @@ final class ContextChecks {
     private static final List<String> NEVER = List.of(".env", ".env.production", "secrets/db-password.txt",
             ".git/config", "tls/server.key", "tls/server.pem");
     private static final Pattern IGNORED_ID = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9._:-]*-[A-Za-z0-9._:-]+)(\\s.*)?$");
-    private static final Pattern EXPIRY = Pattern.compile("\\sexp:\\d{4}-\\d{2}-\\d{2}(\\s|$)");
+    private static final Pattern EXPIRY = Pattern.compile("\\sexp:(\\d{4}-\\d{2}-\\d{2})(\\s|$)");
 
     private ContextChecks() {
     }
@@ -113,9 +114,10 @@ final class ContextChecks {
 
     /**
      * VF006: every entry of {@code .trivyignore} has a reason (a comment directly above it) and an expiry
-     * ({@code exp:YYYY-MM-DD}, after which Trivy reports the vulnerability again).
+     * ({@code exp:YYYY-MM-DD}, after which Trivy reports the vulnerability again), and none has expired: Trivy
+     * then reports the finding again, and the image scan blocks on it if it is HIGH or CRITICAL.
      */
-    static List<Finding> trivyignore(String file, String text) {
+    static List<Finding> trivyignore(String file, String text, java.time.LocalDate today) {
         List<Finding> findings = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int n = 0; n < lines.length; n++) {
@@ -128,9 +130,24 @@ final class ContextChecks {
             if (!reason) {
                 findings.add(new Finding(Rule.VF006, file, n + 1, id + " is ignored without a reason on the line above"));
             }
-            if (!EXPIRY.matcher(line).find()) {
+            Matcher expiry = EXPIRY.matcher(line);
+            if (!expiry.find()) {
                 findings.add(new Finding(Rule.VF006, file, n + 1, id + " is ignored for good: add exp:YYYY-MM-DD,"
                         + " after which Trivy reports it again"));
+            } else {
+                java.time.LocalDate expires;
+                try {
+                    expires = java.time.LocalDate.parse(expiry.group(1));
+                } catch (java.time.format.DateTimeParseException e) {
+                    findings.add(new Finding(Rule.VF006, file, n + 1, id + " has no real date in exp:" + expiry.group(1)
+                            + ": Trivy cannot read it"));
+                    continue;
+                }
+                if (expires.isBefore(today)) {
+                    findings.add(new Finding(Rule.VF006, file, n + 1, id + " expired on " + expires + ": Trivy reports it"
+                            + " again, and the image scan blocks on it if it is HIGH or CRITICAL: fix it, or renew the"
+                            + " entry with a new date and the reason it still applies"));
+                }
             }
         }
         return findings;

@@ -158,9 +158,14 @@ public final class PolicyChecker {
         return ContextChecks.dockerignore(path, text);
     }
 
-    /** What the scan lets through (VF006). */
+    /** What the scan lets through (VF006), as of today (UTC). */
     public List<Finding> trivyignore(String path, String text) {
-        return ContextChecks.trivyignore(path, text);
+        return trivyignore(path, text, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    /** What the scan lets through (VF006) on the given day: an entry past its exp: date lets nothing through. */
+    public List<Finding> trivyignore(String path, String text, java.time.LocalDate today) {
+        return ContextChecks.trivyignore(path, text, today);
     }
 
     /** A service's .env.example lists what its compose.yaml reads (XF002) and holds no secret value (CP012). */

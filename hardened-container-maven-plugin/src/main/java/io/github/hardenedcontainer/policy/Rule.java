@@ -251,9 +251,10 @@ public enum Rule {
             List.of("upgrade"),
             "merge the built-in template's changes into the override, then set its first line to the"
                     + " <#-- hardened-base: ... --> the message names"),
-    VF006(Kind.ANY, Severity.HIGH, "every .trivyignore entry has a reason above it and an exp: date",
+    VF006(Kind.ANY, Severity.HIGH, "every .trivyignore entry has a reason above it and an exp: date not yet passed",
             List.of("Trivy .trivyignore exp: (entries expire)"),
-            "write the reason as a comment line directly above the entry and end the entry with exp:YYYY-MM-DD");
+            "write the reason as a comment line directly above the entry and end the entry with exp:YYYY-MM-DD;"
+                    + " past that date, fix the finding or renew the entry with a new date");
 
     /** What a rule looks at. */
     public enum Kind { DOCKERFILE, COMPOSE, WORKFLOW, DEPENDABOT, KUBERNETES, ACROSS, ANY }

@@ -47,6 +47,9 @@ final class WorkflowChecks {
                 if (known != null && known.release().equals(comment) && !known.sha().equals(ref)) {
                     findings.add(new Finding(Rule.GH001, file, n + 1, action + " " + comment + " is commit "
                             + known.sha() + ", not " + ref));
+                } else if (known != null && known.sha().equals(ref) && !known.release().equals(comment)) {
+                    findings.add(new Finding(Rule.GH001, file, n + 1, action + "@" + ref + " is " + known.release()
+                            + ", not the " + comment + " its comment names: Dependabot and reviewers read the comment"));
                 }
             }
         }
@@ -107,6 +110,18 @@ final class WorkflowChecks {
                     || r.get("group").isPresent()).orElse(false)) {
                 findings.add(new Finding(Rule.GH004, file, job.keyLine("runs-on"), "job " + name + " runs pull request"
                         + " code on a self-hosted runner"));
+            }
+            // Write scopes where pull request code runs: a change from a branch of the repository gets them (a fork's
+            // token is cut to read by GitHub). Uploading code-scanning results (security-events) is the exception.
+            if (pullRequests && !pushOnly(job)) {
+                YNode scopes = job.get("permissions").orElse(top.orElse(null));
+                List<String> writes = writeScopes(scopes);
+                if (!writes.isEmpty()) {
+                    findings.add(new Finding(Rule.GH002, file, job.get("permissions").isPresent()
+                            ? job.keyLine("permissions") : root.keyLine("permissions"), "job " + name + " runs pull"
+                            + " request code with write scopes (" + String.join(", ", writes) + "): give them to a job"
+                            + " that runs on pushes only (if: github.event_name == 'push')"));
+                }
             }
             boolean jobMayFail = job.get("continue-on-error").flatMap(YNode::text).map("true"::equals).orElse(false);
             job.get("permissions").ifPresent(p -> {
@@ -355,6 +370,26 @@ final class WorkflowChecks {
             }
         }
         return findings;
+    }
+
+    /** Whether a job's condition keeps it off pull requests: pushes, or branch and tag refs only. */
+    private static boolean pushOnly(YNode job) {
+        String condition = job.get("if").flatMap(YNode::text).orElse("");
+        return condition.matches("(?s).*github\\.event_name\\s*==\\s*'(push|schedule|workflow_dispatch|release)'.*")
+                || condition.contains("refs/heads/") || condition.contains("refs/tags/");
+    }
+
+    /** The write scopes a permissions block grants, other than security-events; write-all as itself. */
+    private static List<String> writeScopes(YNode permissions) {
+        if (permissions == null) {
+            return List.of(); // no permissions at all: the top-level rule reports the default token
+        }
+        if (permissions.isScalar()) {
+            return permissions.text().filter("write-all"::equals).map(List::of).orElse(List.of());
+        }
+        return permissions.entries().entrySet().stream()
+                .filter(e -> e.getValue().textOr("").equals("write") && !e.getKey().equals("security-events"))
+                .map(Map.Entry::getKey).toList();
     }
 
     private static boolean readOnly(YNode permissions) {

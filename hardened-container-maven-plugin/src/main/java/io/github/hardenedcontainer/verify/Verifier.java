@@ -61,7 +61,7 @@ public final class Verifier {
                 diffs.add(diff);
                 findings.add(drift(file, actual, request));
             }
-            findings.addAll(check(checker, root, file.path(), actual));
+            findings.addAll(check(checker, root, file.path(), actual, request.today()));
         }
         for (Map.Entry<String, String> dockerfile : committed.entrySet()) {
             if (!dockerfile.getKey().endsWith("Dockerfile")) {
@@ -202,7 +202,8 @@ public final class Verifier {
     /** The override files Compose merges into a compose.yaml of the same directory when it finds them. */
     private static final List<String> COMPOSE_OVERRIDES = List.of("compose.override.yaml", "compose.override.yml");
 
-    private static List<Finding> check(PolicyChecker checker, Path root, String path, String text) throws IOException {
+    private static List<Finding> check(PolicyChecker checker, Path root, String path, String text,
+            java.time.LocalDate today) throws IOException {
         if (path.endsWith("Dockerfile")) {
             return checker.dockerfile(path, text);
         }
@@ -220,7 +221,7 @@ public final class Verifier {
             return checker.dockerignore(path, text);
         }
         if (path.equals(".trivyignore")) {
-            return checker.trivyignore(path, text);
+            return checker.trivyignore(path, text, today);
         }
         if (path.equals(".github/dependabot.yml")) {
             return checker.dependabot(path, text);

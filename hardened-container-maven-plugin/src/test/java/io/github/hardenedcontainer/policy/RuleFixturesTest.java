@@ -252,6 +252,14 @@ class RuleFixturesTest {
                     "**/*.key\n!**/secrets/\n"),
             new Breaking(Rule.VF006, TRIVYIGNORE, "an entry without a reason", "hardened:generate never overwrites it.\n",
                     "hardened:generate never overwrites it.\n\nCVE-2026-12345 exp:2027-01-01\n"),
+            new Breaking(Rule.VF006, TRIVYIGNORE, "an entry past its exp: date", "hardened:generate never overwrites it.\n",
+                    "hardened:generate never overwrites it.\n\n# The XML parser is never given untrusted input here.\nCVE-2026-12345 exp:2020-01-01\n"),
+            new Breaking(Rule.GH001, WORKFLOW, "a version comment that is not the pinned commit's",
+                    "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
+                    "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v6.0.2"),
+            new Breaking(Rule.GH002, WORKFLOW, "write scopes on a job that runs pull requests",
+                    "    permissions:\n      contents: read\n      security-events: write\n",
+                    "    permissions:\n      contents: write\n      security-events: write\n"),
             new Breaking(Rule.VF006, TRIVYIGNORE, "an entry that never expires", "hardened:generate never overwrites it.\n",
                     "hardened:generate never overwrites it.\n\n# The XML parser is never given untrusted input here.\nCVE-2026-12345\n"),
             new Breaking(Rule.K8001, DEPLOYMENT, "runAsNonRoot false on the container", CONTAINER_CONTEXT,
@@ -428,6 +436,18 @@ class RuleFixturesTest {
                 assertThat(f.message()).isNotBlank();
             });
         }));
+    }
+
+    @Test
+    void aTrivyignoreEntryCountsUntilItsDateAndIsReportedTheDayAfter() {
+        String text = "# The XML parser is never given untrusted input here.\nCVE-2026-12345 exp:2027-01-31\n";
+        PolicyChecker checker = new PolicyChecker(false);
+        assertThat(checker.trivyignore(TRIVYIGNORE, text, java.time.LocalDate.of(2027, 1, 31))).isEmpty();
+        assertThat(checker.trivyignore(TRIVYIGNORE, text, java.time.LocalDate.of(2027, 2, 1))).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("CVE-2026-12345 expired on 2027-01-31"));
+        assertThat(checker.trivyignore(TRIVYIGNORE, text.replace("2027-01-31", "2027-02-30"),
+                java.time.LocalDate.of(2026, 1, 1))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("no real date"));
     }
 
     @Test
