@@ -32,6 +32,13 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void everyDockerfileRuleHasItsOwnUnit() {
+        // DF019 judges .dockerignore, not the Dockerfile (ContextChecks).
+        assertThat(DockerfileChecks.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
+                .filter(r -> r.kind() == Rule.Kind.DOCKERFILE && r != Rule.DF019).toList());
+    }
+
+    @Test
     void theDocumentedCatalogueListsExactlyTheRulesInCode() throws Exception {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
         int begin = doc.indexOf(BEGIN);
