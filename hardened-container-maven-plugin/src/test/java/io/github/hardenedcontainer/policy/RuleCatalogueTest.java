@@ -39,6 +39,12 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void everyComposeRuleHasItsOwnUnit() {
+        assertThat(ComposeChecks.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
+                .filter(r -> r.kind() == Rule.Kind.COMPOSE).toList());
+    }
+
+    @Test
     void theDocumentedCatalogueListsExactlyTheRulesInCode() throws Exception {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
         int begin = doc.indexOf(BEGIN);
