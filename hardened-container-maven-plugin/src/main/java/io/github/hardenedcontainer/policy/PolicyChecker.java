@@ -83,9 +83,7 @@ public final class PolicyChecker {
     public List<Finding> workflow(String path, String text) {
         try {
             YNode root = YamlFile.parse(text);
-            List<Finding> findings = new ArrayList<>(WorkflowChecks.check(path, text, root));
-            findings.addAll(WorkflowChecks.checkSarifUploads(path, root));
-            return findings;
+            return WorkflowChecks.check(path, text, root);
         } catch (YamlFile.YamlSyntaxException e) {
             return List.of(new Finding(Rule.VF003, path, e.line(), "does not parse as YAML: " + e.getMessage()));
         }

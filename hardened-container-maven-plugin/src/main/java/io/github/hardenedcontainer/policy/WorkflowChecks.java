@@ -5,14 +5,19 @@ import io.github.hardenedcontainer.data.ProductData;
 import io.github.hardenedcontainer.model.OutputFile;
 import io.github.hardenedcontainer.parse.YamlFile.YNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The GitHub Actions rules (GH001 to GH011) on a workflow and on dependabot.yml. */
+/**
+ * The GitHub Actions rules: on a workflow, one method a rule (GH001 to GH010, GH012), each on the same view of
+ * the file ({@link WorkflowView}), dispatched from the catalogue's identifiers; GH011 on dependabot.yml.
+ */
 final class WorkflowChecks {
 
     private static final Pattern USES_LINE = Pattern.compile("^\\s*(?:-\\s+)?uses:\\s*['\"]?([^@\\s'\"]+)@([^\\s'\"#]+)['\"]?\\s*(?:#\\s*(\\S+))?");
@@ -24,11 +29,137 @@ final class WorkflowChecks {
     private WorkflowChecks() {
     }
 
+    /** Each workflow rule's own unit, in catalogue order; every one reads the same view of the file. */
+    private static final Map<Rule, Function<WorkflowView, List<Finding>>> RULES = new EnumMap<>(Map.ofEntries(
+            Map.entry(Rule.GH001, WorkflowChecks::pinnedActions),
+            Map.entry(Rule.GH002, WorkflowChecks::leastPermissions),
+            Map.entry(Rule.GH003, WorkflowChecks::checkoutCredentials),
+            Map.entry(Rule.GH004, WorkflowChecks::untrustedCode),
+            Map.entry(Rule.GH005, WorkflowChecks::blockingScan),
+            Map.entry(Rule.GH006, WorkflowChecks::scannedIsPushed),
+            Map.entry(Rule.GH007, WorkflowChecks::noCacheWhenPublishing),
+            Map.entry(Rule.GH008, WorkflowChecks::guardedPublishing),
+            Map.entry(Rule.GH009, WorkflowChecks::housekeeping),
+            Map.entry(Rule.GH010, WorkflowChecks::attestations),
+            Map.entry(Rule.GH012, WorkflowChecks::noDownloadRun)));
+
     static List<Finding> check(String file, String text, YNode root) {
+        WorkflowView view = WorkflowView.of(file, text, root);
         List<Finding> findings = new ArrayList<>();
-        // GH001 pinning, line by line (the comment is not in the YAML tree).
-        String[] lines = text.split("\n", -1);
+        RULES.values().forEach(rule -> findings.addAll(rule.apply(view)));
+        return findings;
+    }
+
+    /** The workflow rules that have a unit here, for the test that every GH rule of a workflow has one. */
+    static Set<Rule> rules() {
+        return RULES.keySet();
+    }
+
+    /**
+     * A workflow as the rules read it: its lines (the version comments are not in the YAML tree), its triggers,
+     * whether it runs code from pull requests, its top-level permissions and its jobs.
+     */
+    record WorkflowView(String file, String[] lines, YNode root, YNode on, List<String> triggers,
+            boolean pullRequests, Optional<YNode> permissions, List<Job> jobs) {
+
+        static WorkflowView of(String file, String text, YNode root) {
+            YNode on = root.get("on").or(() -> root.get("true")).orElse(null);
+            List<String> triggers = on == null ? List.of() : on.isMap() ? List.copyOf(on.entries().keySet()) : on.texts();
+            // Whether the workflow runs code from pull requests (forks included).
+            boolean pullRequests = triggers.stream().anyMatch(t -> t.startsWith("pull_request") || t.equals("workflow_run"));
+            List<Job> jobs = new ArrayList<>();
+            root.get("jobs").ifPresent(all -> all.entries().forEach((name, job) ->
+                    jobs.add(new Job(name, job, all.keyLine(name), job.get("steps").map(YNode::items).orElse(List.of())
+                            .stream().map(Step::new).toList()))));
+            return new WorkflowView(file, text.split("\n", -1), root, on, triggers, pullRequests,
+                    root.get("permissions"), jobs);
+        }
+
+        /** Whether any job builds an image (the image rules apply to such a workflow only). */
+        boolean buildsImage() {
+            return jobs.stream().anyMatch(j -> j.steps().stream().anyMatch(Step::buildsImage));
+        }
+
+        Finding finding(Rule rule, int line, String message) {
+            return new Finding(rule, file, line, message);
+        }
+    }
+
+    /** A job: its name, node, the line of its name, and its steps. */
+    record Job(String name, YNode node, int line, List<Step> steps) {
+
+        boolean mayFail() {
+            return node.get("continue-on-error").flatMap(YNode::text).map("true"::equals).orElse(false);
+        }
+
+        /** Whether the job logs in to a registry, pushes an image or deploys with Maven. */
+        boolean publishes() {
+            return steps.stream().anyMatch(s -> s.action().equals("docker/login-action")
+                    || s.run().matches("(?s).*\\bdocker\\s+push\\b.*") || MAVEN_DEPLOY.matcher(s.run()).find()
+                    || s.pushingBuild());
+        }
+
+        /** Whether the job builds the image it may push (a docker build, or a build step that pushes). */
+        boolean builds() {
+            return steps.stream().anyMatch(s -> s.pushingBuild() || s.dockerBuild());
+        }
+
+        boolean scans() {
+            return steps.stream().anyMatch(Step::trivy);
+        }
+
+        boolean restoresCache() {
+            return steps.stream().anyMatch(s -> s.action().equals("actions/cache") || s.action().startsWith("actions/cache/")
+                    || (s.action().startsWith("actions/setup-") && s.with().flatMap(w -> w.get("cache")).isPresent()));
+        }
+
+        /** Whether the job's condition keeps it off pull requests: pushes, or branch and tag refs only. */
+        boolean pushOnly() {
+            String condition = node.get("if").flatMap(YNode::text).orElse("");
+            return condition.matches("(?s).*github\\.event_name\\s*==\\s*'(push|schedule|workflow_dispatch|release)'.*")
+                    || condition.contains("refs/heads/") || condition.contains("refs/tags/");
+        }
+    }
+
+    /** A step: its node, the action it uses (without the ref), its with: and its run: script. */
+    record Step(YNode node, String uses, String action, Optional<YNode> with, String run) {
+
+        Step(YNode node) {
+            this(node, node.get("uses").flatMap(YNode::text).orElse(""));
+        }
+
+        private Step(YNode node, String uses) {
+            this(node, uses, uses.contains("@") ? uses.substring(0, uses.indexOf('@')) : uses, node.get("with"),
+                    node.get("run").flatMap(YNode::text).orElse(""));
+        }
+
+        boolean trivy() {
+            return action.equals("aquasecurity/trivy-action");
+        }
+
+        boolean pushingBuild() {
+            return action.equals("docker/build-push-action")
+                    && with.flatMap(w -> w.get("push")).flatMap(YNode::text).map(v -> !v.equals("false")).orElse(false);
+        }
+
+        boolean dockerBuild() {
+            return run.matches("(?s).*\\bdocker\\s+(buildx\\s+)?build\\b.*");
+        }
+
+        boolean buildsImage() {
+            return action.equals("docker/build-push-action") || dockerBuild();
+        }
+
+        int line(String key) {
+            return node.keyLine(key);
+        }
+    }
+
+    /** GH001: every action pinned to a commit with the release it is in a comment; images by digest. */
+    private static List<Finding> pinnedActions(WorkflowView v) {
+        List<Finding> findings = new ArrayList<>();
         Map<String, ActionPin> pins = ProductData.get().pins();
+        String[] lines = v.lines();
         for (int n = 0; n < lines.length; n++) {
             Matcher m = USES_LINE.matcher(lines[n]);
             if (!m.find() || m.group(1).startsWith("./") || m.group(1).startsWith("docker://")) {
@@ -38,218 +169,269 @@ final class WorkflowChecks {
             String ref = m.group(2);
             String comment = m.group(3);
             if (!ref.matches("[0-9a-f]{40}")) {
-                findings.add(new Finding(Rule.GH001, file, n + 1, action + "@" + ref + " is pinned to a tag or branch,"
+                findings.add(v.finding(Rule.GH001, n + 1, action + "@" + ref + " is pinned to a tag or branch,"
                         + " which can be moved (as trivy-action's tags were in March 2026)"));
             } else if (comment == null || !comment.matches("v\\d+(\\.\\d+){0,2}")) {
-                findings.add(new Finding(Rule.GH001, file, n + 1, action + " has no # vX.Y.Z comment naming the release"));
+                findings.add(v.finding(Rule.GH001, n + 1, action + " has no # vX.Y.Z comment naming the release"));
             } else {
                 ActionPin known = pins.get(action);
                 if (known != null && known.release().equals(comment) && !known.sha().equals(ref)) {
-                    findings.add(new Finding(Rule.GH001, file, n + 1, action + " " + comment + " is commit "
-                            + known.sha() + ", not " + ref));
+                    findings.add(v.finding(Rule.GH001, n + 1, action + " " + comment + " is commit " + known.sha()
+                            + ", not " + ref));
                 } else if (known != null && known.sha().equals(ref) && !known.release().equals(comment)) {
-                    findings.add(new Finding(Rule.GH001, file, n + 1, action + "@" + ref + " is " + known.release()
+                    findings.add(v.finding(Rule.GH001, n + 1, action + "@" + ref + " is " + known.release()
                             + ", not the " + comment + " its comment names: Dependabot and reviewers read the comment"));
                 }
             }
         }
-
-        // GH009 name and concurrency
-        if (root.get("name").isEmpty()) {
-            findings.add(new Finding(Rule.GH009, file, 1, "the workflow has no name"));
-        }
-        if (root.get("concurrency").isEmpty()) {
-            findings.add(new Finding(Rule.GH009, file, 1, "the workflow has no concurrency group"));
-        }
-        // GH004 triggers
-        YNode on = root.get("on").or(() -> root.get("true")).orElse(null);
-        List<String> triggers = on == null ? List.of() : on.isMap() ? List.copyOf(on.entries().keySet()) : on.texts();
-        for (String trigger : triggers) {
-            if (trigger.equals("pull_request_target") || trigger.equals("workflow_run")) {
-                findings.add(new Finding(Rule.GH004, file, on.line(), "trigger " + trigger + " runs with write"
-                        + " access on code from forks"));
+        for (Job job : v.jobs()) {
+            for (Step step : job.steps()) {
+                if (step.uses().startsWith("docker://") && !step.uses().contains("@sha256:")) {
+                    findings.add(v.finding(Rule.GH001, step.line("uses"), "job " + job.name() + " runs the image "
+                            + step.uses().substring("docker://".length()) + " by tag: pin it by @sha256 digest"));
+                }
             }
         }
-        // Whether the workflow runs code from pull requests (forks included).
-        boolean pullRequests = triggers.stream().anyMatch(t -> t.startsWith("pull_request") || t.equals("workflow_run"));
-        // GH002 top-level permissions
-        Optional<YNode> top = root.get("permissions");
-        if (top.isEmpty()) {
-            findings.add(new Finding(Rule.GH002, file, 1, "no top-level permissions: every job gets the default token"
-                    + " scopes"));
-        } else if (!readOnly(top.get())) {
-            findings.add(new Finding(Rule.GH002, file, root.keyLine("permissions"), "top-level permissions grant write"
+        return findings;
+    }
+
+    /**
+     * GH002: read-only top-level permissions; no write-all; no write scope where pull request code runs (a change
+     * from a branch of the repository gets it; GitHub cuts a fork's token to read), code-scanning uploads
+     * (security-events) excepted; no secrets: inherit.
+     */
+    private static List<Finding> leastPermissions(WorkflowView v) {
+        List<Finding> findings = new ArrayList<>();
+        if (v.permissions().isEmpty()) {
+            findings.add(v.finding(Rule.GH002, 1, "no top-level permissions: every job gets the default token scopes"));
+        } else if (!readOnly(v.permissions().get())) {
+            findings.add(v.finding(Rule.GH002, v.root().keyLine("permissions"), "top-level permissions grant write"
                     + " scopes to every job"));
         }
-
-        Map<String, YNode> jobs = root.get("jobs").map(YNode::entries).orElse(Map.of());
-        boolean sbom = false;
-        boolean provenance = false;
-        boolean scanned = false;
-        boolean imageGate = false;
-        // The image rules (a scan, an SBOM and provenance for the image) apply to a workflow that builds one; the
-        // others to every workflow (this repository's release workflow, which publishes a jar, is checked too).
-        boolean imageBuilt = false;
-        for (Map.Entry<String, YNode> entry : jobs.entrySet()) {
-            String name = entry.getKey();
-            YNode job = entry.getValue();
-            int jobLine = root.get("jobs").get().keyLine(name);
-            if (job.get("timeout-minutes").isEmpty()) {
-                findings.add(new Finding(Rule.GH009, file, jobLine, "job " + name + " has no timeout-minutes"));
+        for (Job job : v.jobs()) {
+            String name = job.name();
+            YNode node = job.node();
+            if (node.get("secrets").flatMap(YNode::text).map("inherit"::equals).orElse(false)) {
+                findings.add(v.finding(Rule.GH002, node.keyLine("secrets"), "job " + name + " hands every secret of"
+                        + " the repository to the workflow it calls (secrets: inherit): pass the ones it needs"));
             }
-            if (job.get("secrets").flatMap(YNode::text).map("inherit"::equals).orElse(false)) {
-                findings.add(new Finding(Rule.GH002, file, job.keyLine("secrets"), "job " + name + " hands every"
-                        + " secret of the repository to the workflow it calls (secrets: inherit): pass the ones it needs"));
-            }
-            job.at("env", "ACTIONS_ALLOW_UNSECURE_COMMANDS").filter(v -> v.textOr("").equalsIgnoreCase("true"))
-                    .ifPresent(value -> findings.add(new Finding(Rule.GH012, file, value.line(), "job " + name
-                            + " turns the deprecated set-env and add-path commands back on"
-                            + " (ACTIONS_ALLOW_UNSECURE_COMMANDS)")));
-            // Pull request code on a machine of the organisation's own: a fork's change runs there.
-            if (pullRequests && job.get("runs-on").map(r -> r.texts().stream().anyMatch(l -> l.contains("self-hosted"))
-                    || r.get("group").isPresent()).orElse(false)) {
-                findings.add(new Finding(Rule.GH004, file, job.keyLine("runs-on"), "job " + name + " runs pull request"
-                        + " code on a self-hosted runner"));
-            }
-            // Write scopes where pull request code runs: a change from a branch of the repository gets them (a fork's
-            // token is cut to read by GitHub). Uploading code-scanning results (security-events) is the exception.
-            if (pullRequests && !pushOnly(job)) {
-                YNode scopes = job.get("permissions").orElse(top.orElse(null));
-                List<String> writes = writeScopes(scopes);
+            if (v.pullRequests() && !job.pushOnly()) {
+                List<String> writes = writeScopes(node.get("permissions").orElse(v.permissions().orElse(null)));
                 if (!writes.isEmpty()) {
-                    findings.add(new Finding(Rule.GH002, file, job.get("permissions").isPresent()
-                            ? job.keyLine("permissions") : root.keyLine("permissions"), "job " + name + " runs pull"
-                            + " request code with write scopes (" + String.join(", ", writes) + "): give them to a job"
-                            + " that runs on pushes only (if: github.event_name == 'push')"));
+                    findings.add(v.finding(Rule.GH002, node.get("permissions").isPresent() ? node.keyLine("permissions")
+                            : v.root().keyLine("permissions"), "job " + name + " runs pull request code with write"
+                            + " scopes (" + String.join(", ", writes) + "): give them to a job that runs on pushes only"
+                            + " (if: github.event_name == 'push')"));
                 }
             }
-            boolean jobMayFail = job.get("continue-on-error").flatMap(YNode::text).map("true"::equals).orElse(false);
-            job.get("permissions").ifPresent(p -> {
+            node.get("permissions").ifPresent(p -> {
                 if (p.text().map(t -> t.equals("write-all")).orElse(false)) {
-                    findings.add(new Finding(Rule.GH002, file, job.keyLine("permissions"), "job " + name + " has write-all"));
+                    findings.add(v.finding(Rule.GH002, node.keyLine("permissions"), "job " + name + " has write-all"));
                 }
             });
-            List<YNode> steps = job.get("steps").map(YNode::items).orElse(List.of());
-            boolean publishes = false;
-            boolean builds = false;
-            boolean cache = false;
-            boolean trivy = false;
-            // Per scan target (what a Trivy step scans): whether some step blocks on it, and its first line.
-            Map<String, Boolean> targetBlocks = new java.util.LinkedHashMap<>();
-            Map<String, Integer> targetLine = new java.util.HashMap<>();
-            for (YNode step : steps) {
-                String uses = step.get("uses").flatMap(YNode::text).orElse("");
-                String action = uses.contains("@") ? uses.substring(0, uses.indexOf('@')) : uses;
-                Optional<YNode> with = step.get("with");
-                String run = step.get("run").flatMap(YNode::text).orElse("");
-                String script = action.equals("actions/github-script")
-                        ? with.flatMap(w -> w.get("script")).flatMap(YNode::text).orElse("") : "";
+        }
+        return findings;
+    }
+
+    /** GH003: checkout never leaves the token in .git/config. */
+    private static List<Finding> checkoutCredentials(WorkflowView v) {
+        List<Finding> findings = new ArrayList<>();
+        for (Job job : v.jobs()) {
+            for (Step step : job.steps()) {
+                if (step.action().equals("actions/checkout") && !step.with().flatMap(w -> w.get("persist-credentials"))
+                        .flatMap(YNode::text).map("false"::equals).orElse(false)) {
+                    findings.add(v.finding(Rule.GH003, step.line("uses"), "job " + job.name() + " checks out with the"
+                            + " token persisted in .git/config"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * GH004: no trigger that runs fork code with write access, no pull request code on self-hosted runners, and no
+     * expression an outsider writes inside a script.
+     */
+    private static List<Finding> untrustedCode(WorkflowView v) {
+        List<Finding> findings = new ArrayList<>();
+        for (String trigger : v.triggers()) {
+            if (trigger.equals("pull_request_target") || trigger.equals("workflow_run")) {
+                findings.add(v.finding(Rule.GH004, v.on().line(), "trigger " + trigger + " runs with write access on"
+                        + " code from forks"));
+            }
+        }
+        for (Job job : v.jobs()) {
+            YNode node = job.node();
+            if (v.pullRequests() && node.get("runs-on").map(r -> r.texts().stream().anyMatch(l -> l.contains("self-hosted"))
+                    || r.get("group").isPresent()).orElse(false)) {
+                findings.add(v.finding(Rule.GH004, node.keyLine("runs-on"), "job " + job.name() + " runs pull request"
+                        + " code on a self-hosted runner"));
+            }
+            for (Step step : job.steps()) {
+                String script = step.action().equals("actions/github-script")
+                        ? step.with().flatMap(w -> w.get("script")).flatMap(YNode::text).orElse("") : "";
                 for (boolean inRun : new boolean[] {true, false}) {
-                    untrusted(inRun ? run : script).ifPresent(expression -> findings.add(new Finding(Rule.GH004, file,
-                            step.keyLine(inRun ? "run" : "with"), "job " + name + " expands ${{ " + expression
+                    untrusted(inRun ? step.run() : script).ifPresent(expression -> findings.add(v.finding(Rule.GH004,
+                            step.line(inRun ? "run" : "with"), "job " + job.name() + " expands ${{ " + expression
                             + " }} inside " + (inRun ? "run:" : "github-script") + " (script injection: anyone who"
                             + " opens a pull request or an issue writes it): pass it through env: and quote it")));
                 }
-                if (DockerfileChecks.PIPE_TO_SHELL.matcher(run).find()
-                        || DockerfileChecks.SUBSTITUTED_DOWNLOAD.matcher(run).find()) {
-                    findings.add(new Finding(Rule.GH012, file, step.keyLine("run"), "job " + name + " runs a download"
-                            + " straight from the network"));
-                }
-                if (uses.startsWith("docker://") && !uses.contains("@sha256:")) {
-                    findings.add(new Finding(Rule.GH001, file, step.keyLine("uses"), "job " + name + " runs the image "
-                            + uses.substring("docker://".length()) + " by tag: pin it by @sha256 digest"));
-                }
-                if (action.equals("actions/checkout")
-                        && !with.flatMap(w -> w.get("persist-credentials")).flatMap(YNode::text).map("false"::equals).orElse(false)) {
-                    findings.add(new Finding(Rule.GH003, file, step.keyLine("uses"), "job " + name + " checks out"
-                            + " with the token persisted in .git/config"));
-                }
-                if (action.equals("aquasecurity/trivy-action")) {
-                    trivy = true;
-                    String target = TrivyStep.target(with);
-                    targetLine.putIfAbsent(target, step.keyLine("uses"));
-                    boolean blocks = checkTrivy(file, name, step, with, findings);
-                    String gate = notGating(step, jobMayFail);
-                    if (blocks && gate != null) {
-                        findings.add(new Finding(Rule.GH005, file, step.keyLine("uses"), "job " + name + " scans "
-                                + target + " in a step that cannot fail the run: " + gate));
-                        blocks = false;
-                    }
-                    targetBlocks.merge(target, blocks, Boolean::logicalOr);
-                    if (blocks && TrivyStep.input(with, "scan-type").orElse("image").equals("image")) {
-                        imageGate = true;
-                    }
-                }
-                if (action.equals("docker/login-action") || run.matches("(?s).*\\bdocker\\s+push\\b.*")
-                        || MAVEN_DEPLOY.matcher(run).find()) {
-                    publishes = true;
-                }
-                boolean pushingBuild = action.equals("docker/build-push-action")
-                        && with.flatMap(w -> w.get("push")).flatMap(YNode::text).map(v -> !v.equals("false")).orElse(false);
-                if (pushingBuild) {
-                    findings.add(new Finding(Rule.GH006, file, step.keyLine("uses"), "job " + name + " pushes the image"
-                            + " in the step that builds it, before any scan of it can stop the push (push: "
-                            + with.flatMap(w -> w.get("push")).flatMap(YNode::text).orElse("") + ")"));
-                }
-                if (action.equals("docker/build-push-action") || run.matches("(?s).*\\bdocker\\s+(buildx\\s+)?build\\b.*")) {
-                    imageBuilt = true;
-                }
-                if (pushingBuild || run.matches("(?s).*\\bdocker\\s+(buildx\\s+)?build\\b.*")) {
-                    builds = true;
-                    if (pushingBuild) {
-                        publishes = true;
-                    }
-                }
-                if (action.equals("actions/cache") || action.startsWith("actions/cache/")
-                        || (action.startsWith("actions/setup-") && with.flatMap(w -> w.get("cache")).isPresent())) {
-                    cache = true;
-                }
-                if (action.equals("anchore/sbom-action")) {
-                    sbom = true;
-                }
-                if (action.equals("actions/attest-build-provenance")) {
-                    provenance = true;
-                }
             }
-            scanned |= trivy;
-            targetBlocks.forEach((target, blocking) -> {
-                if (!blocking) {
-                    findings.add(new Finding(Rule.GH005, file, targetLine.get(target), "job " + name + " scans "
-                            + target + " with Trivy, but no step on it has exit-code: \"1\": findings do not fail"
-                            + " the job"));
-                }
-            });
-            if (publishes) {
-                if (builds && !trivy) {
-                    findings.add(new Finding(Rule.GH006, file, jobLine, "job " + name + " builds the image it pushes"
-                            + " without scanning that build: the pushed image is not the scanned one"));
-                }
-                if (cache) {
-                    findings.add(new Finding(Rule.GH007, file, jobLine, "job " + name + " publishes and restores a cache"));
-                }
-                if (job.get("environment").isEmpty()) {
-                    findings.add(new Finding(Rule.GH008, file, jobLine, "job " + name + " publishes without an environment:"));
-                }
-                String condition = job.get("if").flatMap(YNode::text).orElse("");
-                if (!(condition.contains("refs/heads/") || condition.contains("refs/tags/")
-                        || condition.contains("default_branch"))) {
-                    findings.add(new Finding(Rule.GH008, file, jobLine, "job " + name + " publishes on every branch"
-                            + " and pull request: limit it with if: to the default branch and v* tags"));
-                }
-            }
-        }
-        if (imageBuilt && !scanned) {
-            findings.add(new Finding(Rule.GH005, file, root.keyLine("jobs"), "no job scans the image with Trivy"));
-        } else if (imageBuilt && !imageGate) {
-            findings.add(new Finding(Rule.GH005, file, root.keyLine("jobs"), "the image is built, but no blocking"
-                    + " Trivy step scans the image itself (a file-system or configuration scan does not see its"
-                    + " packages)"));
-        }
-        if (imageBuilt && (!sbom || !provenance)) {
-            findings.add(new Finding(Rule.GH010, file, root.keyLine("jobs"), "the pushed image gets no "
-                    + (!sbom && !provenance ? "SBOM or provenance attestation" : !sbom ? "SBOM" : "provenance attestation")));
         }
         return findings;
+    }
+
+    /**
+     * GH005: a workflow that builds an image scans it with a pinned Trivy that blocks on HIGH and CRITICAL, in a
+     * step that can fail the run; every scan target has a blocking step; SARIF uploads even when the scan fails.
+     */
+    private static List<Finding> blockingScan(WorkflowView v) {
+        List<Finding> findings = new ArrayList<>();
+        boolean imageGate = false;
+        for (Job job : v.jobs()) {
+            // Per scan target (what a Trivy step scans): whether some step blocks on it, and its first line.
+            Map<String, Boolean> targetBlocks = new java.util.LinkedHashMap<>();
+            Map<String, Integer> targetLine = new java.util.HashMap<>();
+            for (Step step : job.steps()) {
+                if (!step.trivy()) {
+                    continue;
+                }
+                String target = TrivyStep.target(step.with());
+                targetLine.putIfAbsent(target, step.line("uses"));
+                boolean blocks = checkTrivy(v.file(), job.name(), step.node(), step.with(), findings);
+                String gate = notGating(step.node(), job.mayFail());
+                if (blocks && gate != null) {
+                    findings.add(v.finding(Rule.GH005, step.line("uses"), "job " + job.name() + " scans " + target
+                            + " in a step that cannot fail the run: " + gate));
+                    blocks = false;
+                }
+                targetBlocks.merge(target, blocks, Boolean::logicalOr);
+                if (blocks && TrivyStep.input(step.with(), "scan-type").orElse("image").equals("image")) {
+                    imageGate = true;
+                }
+            }
+            targetBlocks.forEach((target, blocking) -> {
+                if (!blocking) {
+                    findings.add(v.finding(Rule.GH005, targetLine.get(target), "job " + job.name() + " scans " + target
+                            + " with Trivy, but no step on it has exit-code: \"1\": findings do not fail the job"));
+                }
+            });
+        }
+        boolean scanned = v.jobs().stream().anyMatch(Job::scans);
+        if (v.buildsImage() && !scanned) {
+            findings.add(v.finding(Rule.GH005, v.root().keyLine("jobs"), "no job scans the image with Trivy"));
+        } else if (v.buildsImage() && !imageGate) {
+            findings.add(v.finding(Rule.GH005, v.root().keyLine("jobs"), "the image is built, but no blocking Trivy"
+                    + " step scans the image itself (a file-system or configuration scan does not see its packages)"));
+        }
+        findings.addAll(checkSarifUploads(v.file(), v.root()));
+        return findings;
+    }
+
+    /** GH006: the image that is pushed is the one scanned: no push in the build step, no push of an unscanned build. */
+    private static List<Finding> scannedIsPushed(WorkflowView v) {
+        List<Finding> findings = new ArrayList<>();
+        for (Job job : v.jobs()) {
+            for (Step step : job.steps()) {
+                if (step.pushingBuild()) {
+                    findings.add(v.finding(Rule.GH006, step.line("uses"), "job " + job.name() + " pushes the image in"
+                            + " the step that builds it, before any scan of it can stop the push (push: "
+                            + step.with().flatMap(w -> w.get("push")).flatMap(YNode::text).orElse("") + ")"));
+                }
+            }
+            if (job.publishes() && job.builds() && !job.scans()) {
+                findings.add(v.finding(Rule.GH006, job.line(), "job " + job.name() + " builds the image it pushes"
+                        + " without scanning that build: the pushed image is not the scanned one"));
+            }
+        }
+        return findings;
+    }
+
+    /** GH007: a publishing job restores no cache (a poisoned cache would end up in what is published). */
+    private static List<Finding> noCacheWhenPublishing(WorkflowView v) {
+        return v.jobs().stream().filter(j -> j.publishes() && j.restoresCache())
+                .map(j -> v.finding(Rule.GH007, j.line(), "job " + j.name() + " publishes and restores a cache")).toList();
+    }
+
+    /** GH008: publishing behind an environment, on the default branch and tags only. */
+    private static List<Finding> guardedPublishing(WorkflowView v) {
+        List<Finding> findings = new ArrayList<>();
+        for (Job job : v.jobs()) {
+            if (!job.publishes()) {
+                continue;
+            }
+            if (job.node().get("environment").isEmpty()) {
+                findings.add(v.finding(Rule.GH008, job.line(), "job " + job.name() + " publishes without an environment:"));
+            }
+            String condition = job.node().get("if").flatMap(YNode::text).orElse("");
+            if (!(condition.contains("refs/heads/") || condition.contains("refs/tags/")
+                    || condition.contains("default_branch"))) {
+                findings.add(v.finding(Rule.GH008, job.line(), "job " + job.name() + " publishes on every branch and"
+                        + " pull request: limit it with if: to the default branch and v* tags"));
+            }
+        }
+        return findings;
+    }
+
+    /** GH009: a workflow name, a concurrency group, and timeout-minutes on every job. */
+    private static List<Finding> housekeeping(WorkflowView v) {
+        List<Finding> findings = new ArrayList<>();
+        if (v.root().get("name").isEmpty()) {
+            findings.add(v.finding(Rule.GH009, 1, "the workflow has no name"));
+        }
+        if (v.root().get("concurrency").isEmpty()) {
+            findings.add(v.finding(Rule.GH009, 1, "the workflow has no concurrency group"));
+        }
+        for (Job job : v.jobs()) {
+            if (job.node().get("timeout-minutes").isEmpty()) {
+                findings.add(v.finding(Rule.GH009, job.line(), "job " + job.name() + " has no timeout-minutes"));
+            }
+        }
+        return findings;
+    }
+
+    /** GH010: an SBOM and a provenance attestation for the image a workflow builds. */
+    private static List<Finding> attestations(WorkflowView v) {
+        boolean sbom = v.jobs().stream().anyMatch(j -> j.steps().stream().anyMatch(s -> s.action().equals("anchore/sbom-action")));
+        boolean provenance = v.jobs().stream().anyMatch(j -> j.steps().stream()
+                .anyMatch(s -> s.action().equals("actions/attest-build-provenance")));
+        if (!v.buildsImage() || (sbom && provenance)) {
+            return List.of();
+        }
+        return List.of(v.finding(Rule.GH010, v.root().keyLine("jobs"), "the pushed image gets no "
+                + (!sbom && !provenance ? "SBOM or provenance attestation" : !sbom ? "SBOM" : "provenance attestation")));
+    }
+
+    /** GH012: no download run straight from the network, no deprecated runner commands turned back on. */
+    private static List<Finding> noDownloadRun(WorkflowView v) {
+        List<Finding> findings = new ArrayList<>();
+        for (Job job : v.jobs()) {
+            job.node().at("env", "ACTIONS_ALLOW_UNSECURE_COMMANDS").filter(x -> x.textOr("").equalsIgnoreCase("true"))
+                    .ifPresent(value -> findings.add(v.finding(Rule.GH012, value.line(), "job " + job.name()
+                            + " turns the deprecated set-env and add-path commands back on"
+                            + " (ACTIONS_ALLOW_UNSECURE_COMMANDS)")));
+            for (Step step : job.steps()) {
+                if (DockerfileChecks.PIPE_TO_SHELL.matcher(step.run()).find()
+                        || DockerfileChecks.SUBSTITUTED_DOWNLOAD.matcher(step.run()).find()) {
+                    findings.add(v.finding(Rule.GH012, step.line("run"), "job " + job.name() + " runs a download"
+                            + " straight from the network"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** The write scopes a permissions block grants, other than security-events; write-all as itself. */
+    private static List<String> writeScopes(YNode permissions) {
+        if (permissions == null) {
+            return List.of(); // no permissions at all: the top-level rule reports the default token
+        }
+        if (permissions.isScalar()) {
+            return permissions.text().filter("write-all"::equals).map(List::of).orElse(List.of());
+        }
+        return permissions.entries().entrySet().stream()
+                .filter(e -> e.getValue().textOr("").equals("write") && !e.getKey().equals("security-events"))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** Expressions that anyone who opens a pull request or an issue can write. */
@@ -352,7 +534,7 @@ final class WorkflowChecks {
     }
 
     /** SARIF of a Trivy step must be uploaded even when the scan fails. */
-    static List<Finding> checkSarifUploads(String file, YNode root) {
+    private static List<Finding> checkSarifUploads(String file, YNode root) {
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, YNode> job : root.get("jobs").map(YNode::entries).orElse(Map.of()).entrySet()) {
             boolean sarifScan = false;
@@ -370,26 +552,6 @@ final class WorkflowChecks {
             }
         }
         return findings;
-    }
-
-    /** Whether a job's condition keeps it off pull requests: pushes, or branch and tag refs only. */
-    private static boolean pushOnly(YNode job) {
-        String condition = job.get("if").flatMap(YNode::text).orElse("");
-        return condition.matches("(?s).*github\\.event_name\\s*==\\s*'(push|schedule|workflow_dispatch|release)'.*")
-                || condition.contains("refs/heads/") || condition.contains("refs/tags/");
-    }
-
-    /** The write scopes a permissions block grants, other than security-events; write-all as itself. */
-    private static List<String> writeScopes(YNode permissions) {
-        if (permissions == null) {
-            return List.of(); // no permissions at all: the top-level rule reports the default token
-        }
-        if (permissions.isScalar()) {
-            return permissions.text().filter("write-all"::equals).map(List::of).orElse(List.of());
-        }
-        return permissions.entries().entrySet().stream()
-                .filter(e -> e.getValue().textOr("").equals("write") && !e.getKey().equals("security-events"))
-                .map(Map.Entry::getKey).toList();
     }
 
     private static boolean readOnly(YNode permissions) {

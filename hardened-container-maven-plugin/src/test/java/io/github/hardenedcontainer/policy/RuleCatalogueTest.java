@@ -45,6 +45,12 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void everyWorkflowRuleHasItsOwnUnit() {
+        assertThat(WorkflowChecks.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
+                .filter(r -> r.kind() == Rule.Kind.WORKFLOW).toList());
+    }
+
+    @Test
     void theDocumentedCatalogueListsExactlyTheRulesInCode() throws Exception {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
         int begin = doc.indexOf(BEGIN);
