@@ -298,6 +298,60 @@ public enum Rule {
         return fix;
     }
 
+    /**
+     * Why a rule stays below high (and so does not fail the build at the default {@code failOn}): what a breach
+     * costs, and what else still guards it. Empty for high and critical rules.
+     */
+    public String severityReason() {
+        return BELOW_HIGH.getOrDefault(this, "");
+    }
+
+    private static final java.util.Map<Rule, String> BELOW_HIGH = new java.util.EnumMap<>(java.util.Map.ofEntries(
+            java.util.Map.entry(DF003, "a tag can be moved to another image, but the scan of the built image still"
+                    + " gates what ships; strict mode makes it high for teams that pin every image"),
+            java.util.Map.entry(DF004, "a local ADD only unpacks archives; ADD of a URL or git repository without a"
+                    + " checksum is raised to high"),
+            java.util.Map.entry(DF005, "a shell-form entrypoint loses SIGTERM, so a stop becomes a kill after the grace"
+                    + " period: availability and clean shutdown, not access"),
+            java.util.Map.entry(DF006, "without a healthcheck a hung service goes unnoticed: availability, not access"),
+            java.util.Map.entry(DF007, "predictable paths; nothing is exposed by a relative WORKDIR or a cd"),
+            java.util.Map.entry(DF008, "image size and repeatable builds; outdated packages are the scan's to catch"),
+            java.util.Map.entry(DF009, "MAINTAINER is deprecated metadata; sudo in a RUN is raised to high"),
+            java.util.Map.entry(DF012, "a hidden failing command breaks the build's result, which the tests and the"
+                    + " healthcheck then meet"),
+            java.util.Map.entry(DF013, "EXPOSE documents ports and publishes none; an exposed port 22 is raised to"
+                    + " high"),
+            java.util.Map.entry(DF014, "a wrong stage name fails the build or copies the wrong files: correctness"),
+            java.util.Map.entry(DF015, "labels are provenance and inventory metadata"),
+            java.util.Map.entry(CP008, "without limits one container can starve the others and the host:"
+                    + " availability"),
+            java.util.Map.entry(CP009, "health and start order: availability, not access"),
+            java.util.Map.entry(CP010, "the default network still keeps the host's interfaces out; the database's own"
+                    + " isolation is CP006, critical"),
+            java.util.Map.entry(CP013, "a crashed service stays down: availability"),
+            java.util.Map.entry(GH008, "the default-branch condition and the blocking scan still apply; an"
+                    + " environment adds a reviewer and scopes the secrets"),
+            java.util.Map.entry(GH009, "runaway or overlapping runs cost time and runner minutes, not access"),
+            java.util.Map.entry(GH010, "attestations let consumers verify and inventory the image; the image itself"
+                    + " is the same"),
+            java.util.Map.entry(GH011, "keeps dependencies and pins moving; stale ones are caught by the scan and by"
+                    + " GH001"),
+            java.util.Map.entry(K8008, "without requests and limits a pod can starve its node: availability"),
+            java.util.Map.entry(K8009, "without probes a hung pod keeps its traffic: availability"),
+            java.util.Map.entry(K8010, "the pod already runs non-root without capabilities; a mounted token lets a"
+                    + " compromised pod call the API server with whatever the account is granted"),
+            java.util.Map.entry(K8013, "limits where a compromised pod can connect; the pod's own hardening is"
+                    + " K8001 to K8007"),
+            java.util.Map.entry(K8014, "replicas and a disruption budget keep the service up through node drains:"
+                    + " availability"),
+            java.util.Map.entry(XF001, "a mismatch shows at the first start (a failing healthcheck, an unreachable"
+                    + " port), not as an exposure"),
+            java.util.Map.entry(XF002, "documentation of the variables the stack reads"),
+            java.util.Map.entry(VF004, "files of an older plugin version are still hardened; an upgrade brings the"
+                    + " newer templates"),
+            java.util.Map.entry(VF005, "an override behind its built-in template still renders; what it lacks, the"
+                    + " other rules report")));
+
     /** Finds a rule by its ID ({@code HC-DF001}). */
     public static java.util.Optional<Rule> byId(String id) {
         for (Rule rule : values()) {

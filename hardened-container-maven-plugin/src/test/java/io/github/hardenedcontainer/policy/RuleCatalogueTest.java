@@ -19,16 +19,27 @@ class RuleCatalogueTest {
     private static final String END = "<!-- rules:end -->";
 
     static String table() {
-        StringBuilder b = new StringBuilder("| ID | checks | severity | rule | same as |\n|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder("| ID | checks | severity | rule | same as | why below high |\n"
+                + "|---|---|---|---|---|---|\n");
         for (Rule rule : Rule.values()) {
             b.append("| ").append(rule.id())
                     .append(" | ").append(rule.kind().name().toLowerCase(java.util.Locale.ROOT))
                     .append(" | ").append(rule.severity().configName())
                     .append(" | ").append(rule.title().replace("|", "\\|"))
                     .append(" | ").append(String.join(", ", rule.references()).replace("|", "\\|"))
+                    .append(" | ").append(rule.severityReason().replace("|", "\\|"))
                     .append(" |\n");
         }
         return b.toString();
+    }
+
+    @Test
+    void everyRuleBelowHighSaysWhy() {
+        for (Rule rule : Rule.values()) {
+            boolean belowHigh = !rule.severity().atLeast(Severity.HIGH);
+            assertThat(rule.severityReason().isBlank()).as("%s (%s): a reason exactly when below high", rule.id(),
+                    rule.severity()).isEqualTo(!belowHigh);
+        }
     }
 
     @Test
