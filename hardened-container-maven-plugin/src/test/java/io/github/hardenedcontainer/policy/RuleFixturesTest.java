@@ -439,6 +439,23 @@ class RuleFixturesTest {
     }
 
     @Test
+    void passwordsByReferenceAndCodeScanningUploadsStayQuiet() throws IOException {
+        // A password given by reference: a Compose variable (unset here, so empty) and a Kubernetes $(VAR).
+        String compose = golden("postgres", COMPOSE).replace("      APP_ENV: ${APP_ENV:-local}\n",
+                "      APP_ENV: ${APP_ENV:-local}\n      REPLICA_URL: postgres://app:${REPLICA_PASSWORD}@replica/app\n");
+        assertThat(compose).contains("REPLICA_URL");
+        assertThat(check(COMPOSE, compose, false)).noneMatch(f -> f.rule() == Rule.CP012);
+        String deployment = golden("postgres", DEPLOYMENT).replace("value: postgres://app@db:5432/app",
+                "value: postgres://app:$(DB_PASSWORD)@db:5432/app");
+        assertThat(deployment).contains("$(DB_PASSWORD)");
+        assertThat(check(DEPLOYMENT, deployment, false)).noneMatch(f -> f.rule() == Rule.K8012);
+        // The generated workflow's pull request jobs hold security-events: write (to upload SARIF), nothing else.
+        String workflow = golden("postgres", WORKFLOW);
+        assertThat(workflow).contains("pull_request:").contains("      security-events: write\n");
+        assertThat(check(WORKFLOW, workflow, false)).noneMatch(f -> f.rule() == Rule.GH002);
+    }
+
+    @Test
     void aTrivyignoreEntryCountsUntilItsDateAndIsReportedTheDayAfter() {
         String text = "# The XML parser is never given untrusted input here.\nCVE-2026-12345 exp:2027-01-31\n";
         PolicyChecker checker = new PolicyChecker(false);
