@@ -140,10 +140,11 @@ final class ContextChecks {
                     expires = java.time.LocalDate.parse(expiry.group(1));
                 } catch (java.time.format.DateTimeParseException e) {
                     findings.add(new Finding(Rule.VF006, file, n + 1, id + " has no real date in exp:" + expiry.group(1)
-                            + ": Trivy cannot read it"));
+                            + ": Trivy skips the entry, so it ignores nothing"));
                     continue;
                 }
-                if (expires.isBefore(today)) {
+                // Trivy reads the date as 00:00 UTC and stops ignoring the entry from then on: the day itself counts.
+                if (!expires.isAfter(today)) {
                     findings.add(new Finding(Rule.VF006, file, n + 1, id + " expired on " + expires + ": Trivy reports it"
                             + " again, and the image scan blocks on it if it is HIGH or CRITICAL: fix it, or renew the"
                             + " entry with a new date and the reason it still applies"));

@@ -456,11 +456,12 @@ class RuleFixturesTest {
     }
 
     @Test
-    void aTrivyignoreEntryCountsUntilItsDateAndIsReportedTheDayAfter() {
+    void aTrivyignoreEntryCountsUntilTheDayBeforeItsDateAsTrivyReadsIt() {
+        // Trivy takes exp: as 00:00 UTC of that day and stops ignoring the entry from then on.
         String text = "# The XML parser is never given untrusted input here.\nCVE-2026-12345 exp:2027-01-31\n";
         PolicyChecker checker = new PolicyChecker(false);
-        assertThat(checker.trivyignore(TRIVYIGNORE, text, java.time.LocalDate.of(2027, 1, 31))).isEmpty();
-        assertThat(checker.trivyignore(TRIVYIGNORE, text, java.time.LocalDate.of(2027, 2, 1))).singleElement()
+        assertThat(checker.trivyignore(TRIVYIGNORE, text, java.time.LocalDate.of(2027, 1, 30))).isEmpty();
+        assertThat(checker.trivyignore(TRIVYIGNORE, text, java.time.LocalDate.of(2027, 1, 31))).singleElement()
                 .satisfies(f -> assertThat(f.message()).startsWith("CVE-2026-12345 expired on 2027-01-31"));
         assertThat(checker.trivyignore(TRIVYIGNORE, text.replace("2027-01-31", "2027-02-30"),
                 java.time.LocalDate.of(2026, 1, 1))).singleElement()
