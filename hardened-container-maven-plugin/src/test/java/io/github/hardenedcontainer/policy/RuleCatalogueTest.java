@@ -62,6 +62,12 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void everyKubernetesRuleHasItsOwnUnit() {
+        assertThat(KubernetesChecks.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
+                .filter(r -> r.kind() == Rule.Kind.KUBERNETES).toList());
+    }
+
+    @Test
     void theDocumentedCatalogueListsExactlyTheRulesInCode() throws Exception {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
         int begin = doc.indexOf(BEGIN);
