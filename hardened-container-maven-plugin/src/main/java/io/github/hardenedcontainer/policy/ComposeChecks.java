@@ -4,12 +4,10 @@ import io.github.hardenedcontainer.model.SecretNames;
 import io.github.hardenedcontainer.parse.YamlFile;
 import io.github.hardenedcontainer.parse.YamlFile.YNode;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -28,8 +26,8 @@ final class ComposeChecks {
     private ComposeChecks() {
     }
 
-    /** Each Compose rule's own unit, in catalogue order; every one reads the same view of the file. */
-    private static final Map<Rule, Function<ComposeView, List<Finding>>> RULES = new EnumMap<>(Map.ofEntries(
+    /** Each Compose rule's own unit; every one reads the same view of the file. */
+    static final RuleUnits<ComposeView> RULES = new RuleUnits<>(Map.ofEntries(
             Map.entry(Rule.CP001, ComposeChecks::readOnlyRoot),
             Map.entry(Rule.CP002, ComposeChecks::capabilities),
             Map.entry(Rule.CP003, ComposeChecks::noNewPrivileges),
@@ -55,14 +53,8 @@ final class ComposeChecks {
             findings.add(new Finding(Rule.VF003, file, root.line(), "no services: this is not a Compose file"));
             return findings;
         }
-        ComposeView view = ComposeView.of(file, root, services);
-        RULES.values().forEach(rule -> findings.addAll(rule.apply(view)));
+        findings.addAll(RULES.check(ComposeView.of(file, root, services)));
         return findings;
-    }
-
-    /** The Compose rules that have a unit here, for the test that every CP rule has one. */
-    static Set<Rule> rules() {
-        return RULES.keySet();
     }
 
     /**

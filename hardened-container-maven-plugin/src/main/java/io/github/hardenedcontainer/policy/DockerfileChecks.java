@@ -4,14 +4,12 @@ import io.github.hardenedcontainer.model.ImageReference;
 import io.github.hardenedcontainer.model.SecretNames;
 import io.github.hardenedcontainer.parse.DockerInstruction;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,8 +50,8 @@ final class DockerfileChecks {
     private DockerfileChecks() {
     }
 
-    /** Each Dockerfile rule's own unit, in catalogue order; every one reads the same parsed view. */
-    private static final Map<Rule, Function<DockerfileView, List<Finding>>> RULES = new EnumMap<>(Map.ofEntries(
+    /** Each Dockerfile rule's own unit; every one reads the same parsed view. */
+    static final RuleUnits<DockerfileView> RULES = new RuleUnits<>(Map.ofEntries(
             Map.entry(Rule.DF001, DockerfileChecks::nonRootUser),
             Map.entry(Rule.DF002, DockerfileChecks::taggedBaseImages),
             Map.entry(Rule.DF003, DockerfileChecks::pinnedBaseImages),
@@ -78,24 +76,19 @@ final class DockerfileChecks {
         if (view == null) {
             return List.of(new Finding(Rule.VF003, file, 1, "no FROM instruction: this is not a Dockerfile"));
         }
-        List<Finding> findings = new ArrayList<>();
-        RULES.values().forEach(rule -> findings.addAll(rule.apply(view)));
-        return findings;
-    }
-
-    /** The Dockerfile rules that have a unit here, for the test that every DF rule has one. */
-    static Set<Rule> rules() {
-        return RULES.keySet();
+        return RULES.check(view);
     }
 
     /**
      * A Dockerfile as the rules read it, parsed once: its instructions, the global build arguments, the FROM of
      * each stage, the stages' names, which stage starts FROM which earlier one, and the external image each
-     * other stage starts from (with the global arguments' defaults put in; "null" when an argument has none).
+     * other stage starts from (with the global arguments' defaults put in; "null" when an argument has none),
+     * and every RUN step with the ONBUILD RUN triggers (they run in every image built FROM this one, so the same
+     * rules apply; they run in another build's stage, so neither pipefail nor the final-stage rules are judged).
      */
     record DockerfileView(String file, List<DockerInstruction> all, boolean strict, Map<String, String> globalArgs,
             List<DockerInstruction> froms, List<String> stageNames, Map<Integer, Integer> parents,
-            Map<Integer, String> baseImages) {
+            Map<Integer, String> baseImages, List<Run> runs) {
 
         static DockerfileView of(String file, List<DockerInstruction> all, boolean strict) {
             Map<String, String> globalArgs = new HashMap<>();
@@ -126,7 +119,8 @@ final class DockerfileChecks {
                 stageNames.add(words.length >= 3 && words[1].equalsIgnoreCase("AS")
                         ? words[2].toLowerCase(Locale.ROOT) : "#" + from.stage());
             }
-            return new DockerfileView(file, all, strict, globalArgs, froms, stageNames, parents, baseImages);
+            return new DockerfileView(file, all, strict, globalArgs, froms, stageNames, parents, baseImages,
+                    runs(all, froms.size() - 1));
         }
 
         /** The final stage's index. */
@@ -147,11 +141,8 @@ final class DockerfileChecks {
             return all.stream().filter(i -> i.is(keyword)).toList();
         }
 
-        /**
-         * Every RUN, with the ONBUILD RUN triggers (they run in every image built FROM this one, so the same rules
-         * apply; they run in another build's stage, so neither pipefail nor the final-stage rules are judged).
-         */
-        List<Run> runs() {
+        /** The RUN steps and ONBUILD RUN triggers, each with its pipefail and whether it is in the last stage. */
+        private static List<Run> runs(List<DockerInstruction> all, int last) {
             List<Run> runs = new ArrayList<>();
             boolean pipefail = false;
             for (DockerInstruction i : all) {
@@ -160,7 +151,7 @@ final class DockerfileChecks {
                 } else if (i.is("SHELL")) {
                     pipefail = i.arguments().contains("pipefail");
                 } else if (i.is("RUN")) {
-                    runs.add(new Run(i, pipefail, inFinalStage(i)));
+                    runs.add(new Run(i, pipefail, i.stage() == last));
                 } else if (i.is("ONBUILD")) {
                     String[] trigger = i.arguments().split("\\s+", 2);
                     if (trigger[0].equalsIgnoreCase("RUN") && trigger.length > 1) {

@@ -3,12 +3,10 @@ package io.github.hardenedcontainer.policy;
 import io.github.hardenedcontainer.model.SecretNames;
 import io.github.hardenedcontainer.parse.YamlFile.YNode;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The Kubernetes rules (K8001 to K8014) over one service's Kubernetes files: one method a rule, each on the same
@@ -48,8 +46,8 @@ final class KubernetesChecks {
     private KubernetesChecks() {
     }
 
-    /** Each Kubernetes rule's own unit, in catalogue order; every one reads the same view of a workload. */
-    private static final Map<Rule, Function<Workload, List<Finding>>> RULES = new EnumMap<>(Map.ofEntries(
+    /** Each Kubernetes rule's own unit; every one reads the same view of a workload. */
+    static final RuleUnits<Workload> RULES = new RuleUnits<>(Map.ofEntries(
             Map.entry(Rule.K8001, KubernetesChecks::nonRoot),
             Map.entry(Rule.K8002, KubernetesChecks::noPrivilegeEscalation),
             Map.entry(Rule.K8003, KubernetesChecks::capabilities),
@@ -85,14 +83,9 @@ final class KubernetesChecks {
             if (workload.appContainers().isEmpty()) {
                 findings.add(new Finding(Rule.VF003, object.file(), spec.get().line(), what + " has no containers"));
             }
-            RULES.values().forEach(rule -> findings.addAll(rule.apply(workload)));
+            findings.addAll(RULES.check(workload));
         }
         return findings;
-    }
-
-    /** The Kubernetes rules that have a unit here, for the test that every K8 rule has one. */
-    static Set<Rule> rules() {
-        return RULES.keySet();
     }
 
     /** The pod template of a workload (for a Pod, the object itself): metadata and spec. */
@@ -106,11 +99,11 @@ final class KubernetesChecks {
 
     /**
      * A workload as the rules read it: its object, its pod template and pod spec, the pod's security context, its
-     * app containers and every container (init and ephemeral ones too), its volumes by name, and all the objects
-     * given together (for the NetworkPolicy, the PodDisruptionBudget and the autoscaler).
+     * app containers and every container (init and ephemeral ones too), its volumes by name, its pods' labels, and
+     * all the objects given together (for the NetworkPolicy, the PodDisruptionBudget and the autoscaler).
      */
     record Workload(KubeObject object, YNode template, YNode pod, YNode podContext, List<YNode> appContainers,
-            List<YNode> every, Map<String, YNode> volumes, List<KubeObject> all) {
+            List<YNode> every, Map<String, YNode> volumes, Map<String, String> labels, List<KubeObject> all) {
 
         static Workload of(KubeObject object, YNode template, YNode pod, List<KubeObject> all) {
             List<YNode> app = pod.get("containers").map(YNode::items).orElse(List.of());
@@ -121,8 +114,11 @@ final class KubernetesChecks {
             for (YNode volume : pod.get("volumes").map(YNode::items).orElse(List.of())) {
                 volumes.put(volume.get("name").flatMap(YNode::text).orElse(""), volume);
             }
+            Map<String, String> labels = new java.util.LinkedHashMap<>();
+            template.at("metadata", "labels").map(YNode::entries).orElse(Map.of())
+                    .forEach((k, v) -> labels.put(k, v.textOr("")));
             return new Workload(object, template, pod, pod.get("securityContext").orElse(null), app, every, volumes,
-                    all);
+                    labels, all);
         }
 
         String file() {
@@ -427,21 +423,13 @@ final class KubernetesChecks {
         return findings;
     }
 
-    /** The pod template's labels. */
-    private static Map<String, String> labels(Workload w) {
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
-        w.template().at("metadata", "labels").map(YNode::entries).orElse(Map.of())
-                .forEach((k, v) -> labels.put(k, v.textOr("")));
-        return labels;
-    }
-
     /** K8013: a NetworkPolicy selects the pods of a long-running workload and limits both directions. */
     private static List<Finding> networkPolicy(Workload w) {
         KubeObject object = w.object();
         if (object.kind().equals("Job") || object.kind().equals("CronJob")) {
             return List.of();
         }
-        Map<String, String> labels = labels(w);
+        Map<String, String> labels = w.labels();
         boolean isolated = w.all().stream().filter(o -> o.kind().equals("NetworkPolicy")).anyMatch(policy -> {
             Optional<YNode> selector = policy.node().at("spec", "podSelector");
             List<String> types = policy.node().at("spec", "policyTypes").map(YNode::texts).orElse(List.of());
@@ -460,7 +448,7 @@ final class KubernetesChecks {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        Map<String, String> labels = labels(w);
+        Map<String, String> labels = w.labels();
         YNode spec = object.node().get("spec").get();
         boolean autoscaled = w.all().stream().filter(o -> o.kind().equals("HorizontalPodAutoscaler")).anyMatch(hpa ->
                 hpa.node().at("spec", "scaleTargetRef", "kind").flatMap(YNode::text).map(object.kind()::equals)

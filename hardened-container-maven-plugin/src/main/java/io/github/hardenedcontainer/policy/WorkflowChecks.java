@@ -5,12 +5,10 @@ import io.github.hardenedcontainer.data.ProductData;
 import io.github.hardenedcontainer.model.OutputFile;
 import io.github.hardenedcontainer.parse.YamlFile.YNode;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +27,8 @@ final class WorkflowChecks {
     private WorkflowChecks() {
     }
 
-    /** Each workflow rule's own unit, in catalogue order; every one reads the same view of the file. */
-    private static final Map<Rule, Function<WorkflowView, List<Finding>>> RULES = new EnumMap<>(Map.ofEntries(
+    /** Each workflow rule's own unit; every one reads the same view of the file. */
+    static final RuleUnits<WorkflowView> RULES = new RuleUnits<>(Map.ofEntries(
             Map.entry(Rule.GH001, WorkflowChecks::pinnedActions),
             Map.entry(Rule.GH002, WorkflowChecks::leastPermissions),
             Map.entry(Rule.GH003, WorkflowChecks::checkoutCredentials),
@@ -44,15 +42,7 @@ final class WorkflowChecks {
             Map.entry(Rule.GH012, WorkflowChecks::noDownloadRun)));
 
     static List<Finding> check(String file, String text, YNode root) {
-        WorkflowView view = WorkflowView.of(file, text, root);
-        List<Finding> findings = new ArrayList<>();
-        RULES.values().forEach(rule -> findings.addAll(rule.apply(view)));
-        return findings;
-    }
-
-    /** The workflow rules that have a unit here, for the test that every GH rule of a workflow has one. */
-    static Set<Rule> rules() {
-        return RULES.keySet();
+        return RULES.check(WorkflowView.of(file, text, root));
     }
 
     /**

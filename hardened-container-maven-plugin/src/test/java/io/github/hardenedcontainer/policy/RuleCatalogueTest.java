@@ -45,25 +45,25 @@ class RuleCatalogueTest {
     @Test
     void everyDockerfileRuleHasItsOwnUnit() {
         // DF019 judges .dockerignore, not the Dockerfile (ContextChecks).
-        assertThat(DockerfileChecks.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
+        assertThat(DockerfileChecks.RULES.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
                 .filter(r -> r.kind() == Rule.Kind.DOCKERFILE && r != Rule.DF019).toList());
     }
 
     @Test
     void everyComposeRuleHasItsOwnUnit() {
-        assertThat(ComposeChecks.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
+        assertThat(ComposeChecks.RULES.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
                 .filter(r -> r.kind() == Rule.Kind.COMPOSE).toList());
     }
 
     @Test
     void everyWorkflowRuleHasItsOwnUnit() {
-        assertThat(WorkflowChecks.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
+        assertThat(WorkflowChecks.RULES.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
                 .filter(r -> r.kind() == Rule.Kind.WORKFLOW).toList());
     }
 
     @Test
     void everyKubernetesRuleHasItsOwnUnit() {
-        assertThat(KubernetesChecks.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
+        assertThat(KubernetesChecks.RULES.rules()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(Rule.values())
                 .filter(r -> r.kind() == Rule.Kind.KUBERNETES).toList());
     }
 
