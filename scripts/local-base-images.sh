@@ -7,8 +7,9 @@
 # proxy still reaches Maven Central.
 #
 # Usage: scripts/local-base-images.sh [--rebuild]
-#   set -a; eval "$(scripts/local-base-images.sh)"; set +a   # exports BUILDER_IMAGE, RUNTIME_IMAGE, JRE_IMAGE, POSTGRES_IMAGE
-# RUNTIME_IMAGE is the minimal base the default <runtime>jlink</runtime> needs; JRE_IMAGE is for <runtime>jre</runtime>.
+#   set -a; eval "$(scripts/local-base-images.sh)"; set +a   # exports BUILDER_IMAGE, RUNTIME_IMAGE, JRE_IMAGE, JRE21_IMAGE, POSTGRES_IMAGE
+# RUNTIME_IMAGE is the minimal base the default <runtime>jlink</runtime> needs; JRE_IMAGE is for <runtime>jre</runtime>;
+# JRE21_IMAGE is a Java 21 JRE, for the test of a runtime whose Java is older than the builder's.
 # Progress goes to stderr; stdout carries only KEY=value lines. Images that exist are kept unless --rebuild.
 # Needs: root, docker (engine running), mmdebstrap.
 set -euo pipefail
@@ -17,6 +18,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 BUILDER_IMAGE=${LOCAL_BUILDER_IMAGE:-local/hardened-builder:jdk25-maven3.9}
 RUNTIME_IMAGE=${LOCAL_RUNTIME_IMAGE:-local/hardened-runtime:minimal}
 JRE_IMAGE=${LOCAL_JRE_IMAGE:-local/hardened-runtime:jre25}
+JRE21_IMAGE=${LOCAL_JRE21_IMAGE:-local/hardened-runtime:jre21}
 POSTGRES_IMAGE=${LOCAL_POSTGRES_IMAGE:-local/hardened-postgres:15}
 DOCKER=${DOCKER:-/usr/bin/docker}
 REBUILD=false
@@ -86,6 +88,10 @@ fi
 build "$JRE_IMAGE" trixie "ca-certificates,openjdk-25-jre-headless" \
   -- 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' 'ENV LANG=C.UTF-8'
 
+# A Java 21 JRE: a runtime older than the builder's JDK, on which the start-up cache must be a class-data archive.
+build "$JRE21_IMAGE" trixie "ca-certificates,openjdk-21-jre-headless" \
+  -- 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' 'ENV LANG=C.UTF-8'
+
 # PostgreSQL: the postgres user gets uid/gid 70, as in the Alpine images the generated compose.yaml expects, and
 # an entry point that honours POSTGRES_USER, POSTGRES_DB and POSTGRES_PASSWORD(_FILE) on an empty data directory.
 postgres_user='printf "postgres:x:70:70:PostgreSQL administrator:/var/lib/postgresql:/bin/sh\n" >> "$1/etc/passwd"
@@ -102,5 +108,5 @@ build "$POSTGRES_IMAGE" bookworm "ca-certificates,postgresql-15" \
      'ENV PGDATA=/var/lib/postgresql/data' 'ENV LANG=C.UTF-8' 'USER 70:70' 'EXPOSE 5432' \
      'ENTRYPOINT ["docker-entrypoint.sh"]' 'CMD ["postgres"]'
 
-printf 'BUILDER_IMAGE=%s\nRUNTIME_IMAGE=%s\nJRE_IMAGE=%s\nPOSTGRES_IMAGE=%s\n' "$BUILDER_IMAGE" "$RUNTIME_IMAGE" \
-  "$JRE_IMAGE" "$POSTGRES_IMAGE"
+printf 'BUILDER_IMAGE=%s\nRUNTIME_IMAGE=%s\nJRE_IMAGE=%s\nJRE21_IMAGE=%s\nPOSTGRES_IMAGE=%s\n' "$BUILDER_IMAGE" \
+  "$RUNTIME_IMAGE" "$JRE_IMAGE" "$JRE21_IMAGE" "$POSTGRES_IMAGE"

@@ -49,7 +49,12 @@ def env = [COMPOSE_PROJECT_NAME: 'it' + name.replaceAll('[^a-z0-9]', ''), APP_IM
 if (System.getenv('BUILDER_IMAGE')) env.BUILDER_IMAGE = System.getenv('BUILDER_IMAGE')
 // <runtime>jlink</runtime> needs a minimal base (RUNTIME_IMAGE), <runtime>jre</runtime> a JRE image (JRE_IMAGE).
 def jlinked = new File(basedir, 'Dockerfile').text.contains(' AS jre')
-def runtimeVar = jlinked ? 'RUNTIME_IMAGE' : 'JRE_IMAGE'
+// The caller may name another variable for the runtime image (binding variable runtimeImageVariable).
+def runtimeVar = binding.hasVariable('runtimeImageVariable') ? runtimeImageVariable
+        : jlinked ? 'RUNTIME_IMAGE' : 'JRE_IMAGE'
+if (binding.hasVariable('runtimeImageVariable') && !System.getenv(runtimeVar)) {
+    throw new AssertionError(runtimeVar + ' is not set: scripts/local-base-images.sh prints it')
+}
 if (System.getenv(runtimeVar)) env.RUNTIME_IMAGE = System.getenv(runtimeVar)
 // A stack with PostgreSQL: its image (POSTGRES_IMAGE, as scripts/local-base-images.sh prints it) and the password
 // file the generated compose.yaml reads (random, readable by the containers' users).
@@ -100,13 +105,27 @@ try {
         assert body.contains(healthBody) : healthPath + ' answered ' + body
     }
     // The start-up cache from the training run fits this image: the JVM refuses to start when told to insist on it
-    // and it does not match (another runtime, class path or jar).
+    // and it does not match (another runtime, class path or jar). Which cache it is, the training run decided for
+    // the JDK it ran on and wrote to /app/cache.args, which the ENTRYPOINT reads.
     List<String> entrypoint = inspect.Config.Entrypoint
-    def strict = entrypoint.any { it.startsWith('-XX:AOTCache=') } ? '-XX:AOTMode=on'
-            : entrypoint.any { it.startsWith('-XX:SharedArchiveFile=') } ? '-Xshare:on' : null
-    assert strict : 'no start-up cache in the ENTRYPOINT: ' + entrypoint
+    assert entrypoint.contains('@/app/cache.args') : 'no start-up cache in the ENTRYPOINT: ' + entrypoint
+    def cacheArgs = File.createTempFile('cache', '.args')
+    try {
+        assert new ProcessBuilder(docker, 'cp', id + ':/app/cache.args', cacheArgs.path).start().waitFor() == 0
+        cacheArgs = cacheArgs.text.trim()
+    } finally {
+        if (cacheArgs instanceof File) cacheArgs.delete()
+    }
+    def strict = cacheArgs.startsWith('-XX:AOTCache=') ? '-XX:AOTMode=on'
+            : cacheArgs.startsWith('-XX:SharedArchiveFile=') ? '-Xshare:on' : null
+    assert strict : 'no start-up cache option in /app/cache.args: ' + cacheArgs
+    // The caller may name the cache the runtime's JDK must have led to (binding variable expectedCache: aot or jsa).
+    if (binding.hasVariable('expectedCache')) {
+        assert cacheArgs.endsWith('/app/app.' + expectedCache) : 'expected the app.' + expectedCache + ' cache: ' + cacheArgs
+    }
+    println "Container IT ${name}: start-up cache ${cacheArgs}"
     // The JVM options up to the class-path file; the main class and its arguments come after it.
-    def jvmOptionsEnd = entrypoint.findIndexOf { it.startsWith('@') } + 1
+    def jvmOptionsEnd = entrypoint.indexOf('@/app/jvm.args') + 1
     assert jvmOptionsEnd > 0 : 'no class-path file in the ENTRYPOINT: ' + entrypoint
     def check = capture([docker, 'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--entrypoint', entrypoint[0],
                          inspect.Config.Image] + entrypoint.subList(1, jvmOptionsEnd) + [strict, '-version'])

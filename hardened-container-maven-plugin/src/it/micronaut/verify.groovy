@@ -9,6 +9,9 @@ def dockerfile = new File(basedir, 'Dockerfile').text
 assert dockerfile.contains('"-Dmicronaut.server.port=8080"')
 assert !dockerfile.contains('copy-dependencies') : 'a shaded jar must not get a second copy of its dependencies'
 
+// The project compiles for Java 17, the builder (BUILDER_IMAGE here) has JDK 25: the training run finds 25 and
+// makes an AOT cache, whatever <javaVersion> says.
+expectedCache = 'aot'
 inspectContainer = { String id, String docker, int port ->
     assert new URL("http://127.0.0.1:${port}/").text == 'hi from micronaut'
     def ready = new URL("http://127.0.0.1:${port}/health/readiness").openConnection()

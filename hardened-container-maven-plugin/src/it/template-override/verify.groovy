@@ -7,7 +7,7 @@ LABEL org.example.team="platform"
 COPY target/template-override-*.jar /app/app.jar
 USER 10001:10001
 EXPOSE 8080
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", "-XX:SharedArchiveFile=/app/app.jsa", "@/app/jvm.args", "com.example.it.Main"]
+ENTRYPOINT ["/opt/jre/bin/java", "-XX:MaxRAMPercentage=75.0", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", "@/app/cache.args", "@/app/jvm.args", "com.example.it.Main"]
 '''
 def compose = new File(basedir, 'compose.yaml').text
 assert compose.contains('read_only: true') && compose.contains('cap_drop:')

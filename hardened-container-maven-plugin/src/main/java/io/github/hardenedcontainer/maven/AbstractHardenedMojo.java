@@ -372,8 +372,10 @@ abstract class AbstractHardenedMojo extends AbstractMojo {
     /**
      * Moves start-up work to image build time: the builder starts the application once (a training run that
      * requests {@code healthPath}, {@code readinessPath} and {@code aotTrainingPaths}), and the image starts from
-     * what it recorded: an AOT cache on Java 25 and later (JEP 483/514), a class-data sharing archive on Java 13
-     * to 24.
+     * what it recorded. Which cache, the image build decides by the JDK the training run finds (the builder's for
+     * the linked runtime, the runtime image's for {@code runtime=jre}), not by {@code javaVersion}: an AOT cache on
+     * Java 25 and later (JEP 483/514), a class-data sharing archive on Java 13 to 24; the option that reads it is
+     * written to {@code /app/cache.args}, which the ENTRYPOINT reads.
      *
      * @since 0.1.0
      */

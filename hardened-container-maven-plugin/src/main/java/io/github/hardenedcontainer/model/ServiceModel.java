@@ -67,14 +67,6 @@ public record ServiceModel(
         return Integer.parseInt(javaVersion);
     }
 
-    /**
-     * Whether the start-up cache is a JDK 25 AOT cache (JEP 483/514); below 25 it is a dynamic class-data sharing
-     * archive.
-     */
-    public boolean aotCacheFormat() {
-        return javaFeature() >= 25;
-    }
-
     /** Whether the Compose stack includes PostgreSQL. */
     public boolean postgres() {
         return database == DatabaseKind.POSTGRES;

@@ -31,7 +31,10 @@ import java.util.Map;
  *            jarGlob, jarName, sourceDirs (the src directories its build needs), mainClass, javaVersion, builderImage, runtimeImage, postgresImage, uid, gid, port,
  *            hostAddress, healthPath, readinessPath, healthUrl, postgres, prebuilt, memoryLimit, cpuLimit,
  *            pidsLimit, entrypoint, healthcheck, composeHealthcheck (JSON array text), labels (name -> quoted value),
- *            jlink, jreHome, jlinkModules, jlinkAddModules (comma-separated), jlinkExcludeModules (space-separated), jlinkCds, aotCache, aotFile, aotTrainingFile, aotKind,
+ *            jlink, jreHome, jlinkModules, jlinkAddModules (comma-separated), jlinkExcludeModules (space-separated), aotCache,
+ *            javaFeatureCommand and builderFeatureCommand (shell commands printing the JDK's feature release in the
+ *            training stage and in the builder), cacheArgFile, probeArgFile, probeJvm, probeJvmCached (JVM options),
+ *            probeJar (whether the probe ships as a jar), probeTrainingCommand,
  *            argFile, trainingCommand, probeCommand (shell words), trainingUrls (space-separated),
  *            jarStated (a stated jarName), jarVersioned (jarName holds * for the built version),
  *            framework (what was detected, for comments), mavenArgs (extra builder arguments, with a leading space),
@@ -109,6 +112,19 @@ public final class TemplateData {
     static final String JLINK_HOME = "/opt/jre";
     /** The argument file with the class path, in a fixed order (the start-up cache checks it). */
     static final String ARG_FILE = "/app/jvm.args";
+    /**
+     * The argument file with the start-up cache option, written by the training run for the JDK it runs on:
+     * {@code -XX:AOTCache=/app/app.aot} on Java 25 and later, {@code -XX:SharedArchiveFile=/app/app.jsa} on 13-24.
+     */
+    static final String CACHE_ARG_FILE = "/app/cache.args";
+    /** The argument file with the health probe's JVM options, its start-up cache (Java 25) and class path. */
+    static final String PROBE_ARG_FILE = "/app/probe.args";
+    /**
+     * A shell command that prints the feature release of a JDK's {@code java} (25, 21, 17): its
+     * {@code java.specification.version}. {@code %s} is the {@code java} command.
+     */
+    static final String JAVA_FEATURE = "%s -XshowSettings:properties -version > /tmp/java-settings 2>&1;"
+            + " sed -n 's/^ *java\\.specification\\.version = //p' /tmp/java-settings"; // no pipe: DF012
 
     private TemplateData() {
     }
@@ -216,15 +232,16 @@ public final class TemplateData {
         m.put("jlinkModules", String.join(",", s.jlinkModules()));
         m.put("jlinkAddModules", String.join(",", s.jlinkAddModules()));
         m.put("jlinkExcludeModules", String.join(" ", s.jlinkExcludeModules()));
-        // A base class-data archive in the linked runtime: the JVM starts faster with one, and a CDS archive
-        // written at exit needs it. A Java 25 AOT cache holds the JDK's classes itself.
-        m.put("jlinkCds", s.javaFeature() >= 17 && !(s.aotCache() && s.aotCacheFormat()));
         m.put("aotCache", s.aotCache());
-        String cacheFile = s.aotCacheFormat() ? "/app/app.aot" : "/app/app.jsa";
-        m.put("aotFile", cacheFile);
-        String trainingFile = cacheFile.replace("/app/", "/tmp/"); // writable whatever user the base image sets
-        m.put("aotTrainingFile", trainingFile);
-        m.put("aotKind", s.aotCacheFormat() ? "an AOT cache (JEP 483/514)" : "a class-data sharing archive");
+        // Which start-up cache (and whether the linked runtime gets a base class-data archive) is decided in the
+        // image build by the JDK the builder actually has, not by <javaVersion>: an organisation's builder image
+        // may hold another JDK than the release the project compiles for.
+        m.put("javaFeatureCommand", JAVA_FEATURE.formatted(jlink ? JLINK_HOME + "/bin/java" : "java"));
+        m.put("builderFeatureCommand", JAVA_FEATURE.formatted("java"));
+        m.put("cacheArgFile", CACHE_ARG_FILE);
+        m.put("probeArgFile", PROBE_ARG_FILE);
+        m.put("probeJvmCached", String.join(" ", PROBE_JVM_CACHED));
+        m.put("probeJvm", String.join(" ", PROBE_JVM));
 
         // The builder's extra Maven arguments and the libraries it leaves out, for the module's framework.
         m.put("mavenArgs", s.framework().mavenArgs().isEmpty() ? "" : " " + String.join(" ", s.framework().mavenArgs()));
@@ -253,7 +270,7 @@ public final class TemplateData {
         entrypoint.add(java);
         entrypoint.addAll(jvm);
         if (s.aotCache()) {
-            entrypoint.add(s.aotCacheFormat() ? "-XX:AOTCache=" + cacheFile : "-XX:SharedArchiveFile=" + cacheFile);
+            entrypoint.add("@" + CACHE_ARG_FILE); // the cache option the training run wrote for the builder's JDK
         }
         entrypoint.add("@" + ARG_FILE);
         entrypoint.add(s.mainClass());
@@ -261,15 +278,15 @@ public final class TemplateData {
         m.put("entrypoint", jsonArray(entrypoint));
         m.put("argFile", ARG_FILE);
 
-        // The training run: the same command, writing the cache instead of reading it.
-        List<String> training = new ArrayList<>();
-        training.add(java);
-        training.addAll(jvm);
-        training.add(s.aotCacheFormat() ? "-XX:AOTCacheOutput=" + trainingFile
-                : "-XX:ArchiveClassesAtExit=" + trainingFile);
-        training.add("@" + ARG_FILE);
-        training.add(s.mainClass());
-        training.addAll(s.appArgs());
+        // The training run: the same command, writing the cache ($cache_output, set by the training stage for the
+        // JDK it finds) instead of reading it.
+        List<String> trainingJvm = new ArrayList<>();
+        trainingJvm.add(java);
+        trainingJvm.addAll(jvm);
+        List<String> trainingMain = new ArrayList<>();
+        trainingMain.add("@" + ARG_FILE);
+        trainingMain.add(s.mainClass());
+        trainingMain.addAll(s.appArgs());
         StringBuilder env = new StringBuilder();
         List<String> trainingEnv = new ArrayList<>(s.framework().trainingEnvironment());
         trainingEnv.addAll(s.aotTrainingEnv()); // the user's come last: the shell's last assignment wins
@@ -277,16 +294,16 @@ public final class TemplateData {
             int eq = entry.indexOf('=');
             env.append(entry, 0, eq + 1).append(shellWords(List.of(entry.substring(eq + 1)))).append(' ');
         }
-        m.put("trainingCommand", env + shellWords(training));
-        // With the AOT cache on Java 25, the probe gets a cache of its own, made in the training run (a class path
-        // for an AOT cache must be jars, so the probe is one).
-        boolean probeCache = s.aotCache() && s.aotCacheFormat();
-        m.put("probeCache", probeCache);
-        String probePath = probeCache ? "/app/probe.jar" : "/app/probe";
+        m.put("trainingCommand", env + shellWords(trainingJvm) + " \"$cache_output\" " + shellWords(trainingMain));
+        // With the start-up cache on, the probe is a jar (a class path for an AOT cache must be jars), and on Java
+        // 25 it gets an AOT cache of its own, made in the training run.
+        boolean probeJar = s.aotCache();
+        String probePath = probeJar ? "/app/probe.jar" : "/app/probe";
+        m.put("probeJar", probeJar);
         m.put("probeCommand", shellWords(List.of(java, "-cp", probePath, "HealthProbe")));
         List<String> probeTraining = new ArrayList<>(List.of(java));
         probeTraining.addAll(PROBE_JVM_CACHED);
-        probeTraining.addAll(List.of("-XX:AOTCacheOutput=/tmp/probe.aot", "-cp", probePath, "HealthProbe"));
+        probeTraining.addAll(List.of("-XX:AOTCacheOutput=/tmp/startup/probe.aot", "-cp", probePath, "HealthProbe"));
         m.put("probeTrainingCommand", shellWords(probeTraining));
         List<String> trainingUrls = new ArrayList<>();
         for (String path : s.aotTrainingPaths()) {
@@ -296,12 +313,13 @@ public final class TemplateData {
 
         List<String> probe = new ArrayList<>();
         probe.add(java);
-        probe.addAll(probeCache ? PROBE_JVM_CACHED : PROBE_JVM);
-        if (probeCache) {
-            probe.add("-XX:AOTCache=/app/probe.aot");
+        if (probeJar) {
+            probe.add("@" + PROBE_ARG_FILE); // JVM options, the probe's cache on Java 25, its class path
+        } else {
+            probe.addAll(PROBE_JVM);
+            probe.add("-cp");
+            probe.add(probePath);
         }
-        probe.add("-cp");
-        probe.add(probePath);
         probe.add("HealthProbe");
         probe.add(healthUrl);
         m.put("healthcheck", jsonArray(probe));

@@ -46,7 +46,6 @@ class ConfigurationValidatorTest {
         assertThat(s.jlinkModules()).isEmpty();
         assertThat(s.jlinkAddModules()).containsExactly("jdk.crypto.ec", "jdk.naming.dns", "jdk.zipfs");
         assertThat(s.aotCache()).isTrue();
-        assertThat(s.aotCacheFormat()).as("Java 17: a CDS archive, not a JDK 25 AOT cache").isFalse();
         assertThat(s.aotTrainingPaths()).containsExactly("/health", "/ready");
         assertThat(s.contextPath()).isEqualTo(".");
         assertThat(repo.pipeline().registry()).isEqualTo("ghcr.io");
@@ -117,12 +116,12 @@ class ConfigurationValidatorTest {
     }
 
     @Test
-    void java25GetsAnAotCacheAndTrainingPathsFollowTheProbes() throws Exception {
+    void trainingPathsFollowTheProbes() throws Exception {
         Settings settings = Settings.builder().javaVersion("25")
                 .aotTrainingPaths(List.of("/api/items/1", "/health", " /info ", "/api/items/1"))
                 .jlinkAddModules(List.of("none")).jlinkExcludeModules(List.of("java.desktop, java.sql")).build();
         ServiceModel s = validator.validate(Fixtures.plainJar(settings)).services().get(0);
-        assertThat(s.aotCacheFormat()).isTrue();
+        assertThat(s.aotCache()).isTrue();
         assertThat(s.aotTrainingPaths()).containsExactly("/health", "/ready", "/api/items/1", "/info");
         assertThat(s.jlinkAddModules()).isEmpty();
         assertThat(s.jlinkExcludeModules()).containsExactly("java.desktop", "java.sql");

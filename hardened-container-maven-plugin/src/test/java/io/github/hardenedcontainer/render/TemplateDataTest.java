@@ -103,18 +103,32 @@ class TemplateDataTest {
                 .aotTrainingEnv(List.of("A=plain", "B=two words", "C=it's", "D=")).build());
         String training = (String) s.get("trainingCommand");
         assertThat(training).startsWith("PORT=8080 A=plain B='two words' C='it'\\''s' D='' /opt/jre/bin/java ")
-                .contains("-XX:AOTCacheOutput=/tmp/app.aot @/app/jvm.args com.example.hello.Main");
-        assertThat((String) s.get("entrypoint")).contains("\"-XX:AOTCache=/app/app.aot\", \"@/app/jvm.args\"");
+                .contains(" \"$cache_output\" @/app/jvm.args com.example.hello.Main");
+        assertThat((String) s.get("entrypoint")).contains("\"@/app/cache.args\", \"@/app/jvm.args\"");
+        assertThat((String) s.get("healthcheck"))
+                .isEqualTo("[\"/opt/jre/bin/java\", \"@/app/probe.args\", \"HealthProbe\", \"http://127.0.0.1:8080/health\"]");
     }
 
     @Test
-    void belowJava25TheCacheIsACdsArchiveOnALinkedRuntimeWithItsBaseArchive() throws Exception {
-        Map<String, Object> s = service(Settings.builder().javaVersion("17").build());
-        assertThat((String) s.get("trainingCommand")).contains("-XX:ArchiveClassesAtExit=/tmp/app.jsa");
-        assertThat((String) s.get("entrypoint")).contains("\"-XX:SharedArchiveFile=/app/app.jsa\"");
-        assertThat(s.get("jlinkCds")).isEqualTo(true);
-        assertThat(service(Settings.builder().javaVersion("25").build()).get("jlinkCds")).isEqualTo(false);
-        assertThat(service(Settings.builder().javaVersion("25").aotCache("false").build()).get("jlinkCds"))
-                .isEqualTo(true);
+    void whichStartUpCacheIsTheBuildersJdksChoiceNotJavaVersions() throws Exception {
+        // The same commands for 17 and 25: the training stage reads the JDK it runs on and writes the option.
+        for (String key : List.of("entrypoint", "trainingCommand", "healthcheck", "probeCommand")) {
+            assertThat(service(Settings.builder().javaVersion("17").build()).get(key)).as(key)
+                    .isEqualTo(service(Settings.builder().javaVersion("25").build()).get(key));
+        }
+        assertThat((String) service(Settings.defaults()).get("javaFeatureCommand"))
+                .isEqualTo("/opt/jre/bin/java -XshowSettings:properties -version > /tmp/java-settings 2>&1;"
+                        + " sed -n 's/^ *java\\.specification\\.version = //p' /tmp/java-settings");
+        assertThat((String) service(Settings.builder().runtime("jre").build()).get("javaFeatureCommand"))
+                .startsWith("java -XshowSettings:properties");
+    }
+
+    @Test
+    void withoutTheCacheTheProbeRunsFromItsClassesWithItsOptionsInline() throws Exception {
+        Map<String, Object> s = service(Settings.builder().aotCache("false").build());
+        assertThat((String) s.get("entrypoint")).doesNotContain("cache.args");
+        assertThat((String) s.get("healthcheck")).contains("\"-cp\", \"/app/probe\", \"HealthProbe\"")
+                .doesNotContain("probe.args");
+        assertThat(s.get("probeJar")).isEqualTo(false);
     }
 }

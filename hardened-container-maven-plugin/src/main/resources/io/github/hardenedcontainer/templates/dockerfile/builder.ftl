@@ -18,5 +18,5 @@ RUN mkdir -p /opt/probe/src /opt/probe/classes \
     [=line] \
 </#list>
     > /opt/probe/src/HealthProbe.java \
- && javac --release 11 -d /opt/probe/classes /opt/probe/src/HealthProbe.java<#if s.probeCache> \
+ && javac --release 11 -d /opt/probe/classes /opt/probe/src/HealthProbe.java<#if s.probeJar> \
  && jar --create --date=2000-01-01T00:00:00Z --file /opt/probe/probe.jar -C /opt/probe/classes .</#if>

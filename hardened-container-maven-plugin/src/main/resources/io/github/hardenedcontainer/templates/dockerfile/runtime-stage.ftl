@@ -14,13 +14,9 @@ COPY --from=jre [=s.jreHome] [=s.jreHome]
 # The start-up cache first, then the files it was trained on, from the training stage itself: the cache records
 # each jar's modification time, and BuildKit reuses a cached COPY of the same bytes whatever their times. Every
 # layer after a new cache is copied anew, so the jars below are always the ones the training run read.
-COPY --from=aot [=s.aotTrainingFile] [=s.aotFile]
-<#if s.probeCache>
-COPY --from=aot /tmp/probe.aot /app/probe.aot
+# /tmp/startup holds the cache (app.aot or app.jsa), the probe's (Java 25) and the options that read them.
+COPY --from=aot /tmp/startup/ /app/
 COPY --from=aot /app/probe.jar /app/probe.jar
-<#else>
-COPY --from=aot /app/probe /app/probe
-</#if>
 COPY --from=aot /app/lib /app/lib
 <#if s.quarkusFastJar>
 COPY --from=aot /app/app /app/app
