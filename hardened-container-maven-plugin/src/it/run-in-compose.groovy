@@ -145,12 +145,13 @@ try {
     }
     // The caller may check the running container further (binding variable inspectContainer: a closure of the
     // container id, the docker command and the host port), with two helpers that run nothing inside the container:
-    // containerFiles(id), the paths of its file system; jarEntries(id, path), the entries of a jar in it.
+    // containerFiles(id), the absolute paths of its file system; jarEntries(id, path), the entries of a jar in it.
     binding.setVariable('containerFiles', { String cid ->
         def p = new ProcessBuilder('sh', '-c', docker + ' export ' + cid + ' | tar -t').redirectErrorStream(true).start()
         def paths = p.inputStream.readLines()
         assert p.waitFor() == 0 : 'docker export failed: ' + paths
-        paths
+        // tar lists them relative (app/lib/x.jar): made absolute, as the container sees them.
+        paths.collect { it.startsWith('/') ? it : '/' + it }
     })
     binding.setVariable('jarEntries', { String cid, String path ->
         def copy = File.createTempFile('image-jar', '.jar')

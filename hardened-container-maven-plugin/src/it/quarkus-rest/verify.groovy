@@ -11,8 +11,8 @@ healthBody = '"status": "UP"'
 inspectContainer = { String id, String docker, int port ->
     assert new URL("http://127.0.0.1:${port}/").text == 'hello from quarkus'
     def entries = containerFiles(id)
-    assert entries.any { it.startsWith('app/lib/boot/') && it.endsWith('.jar') }
-    assert entries.any { it.startsWith('app/lib/main/') && it.endsWith('.jar') }
-    assert entries.contains('app/quarkus/quarkus-application.dat')
+    assert entries.any { it.startsWith('/app/lib/boot/') && it.endsWith('.jar') }
+    assert entries.any { it.startsWith('/app/lib/main/') && it.endsWith('.jar') }
+    assert entries.contains('/app/quarkus/quarkus-application.dat')
 }
 return evaluate(new File(basedir, '../../../src/it/run-in-compose.groovy'))

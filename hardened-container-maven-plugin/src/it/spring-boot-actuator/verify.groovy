@@ -14,9 +14,9 @@ healthBody = '"status":"UP"'
 inspectContainer = { String id, String docker, int port ->
     // Each library once, the application jar plain: read from the image, nothing run in it.
     def entries = containerFiles(id)
-    def libs = entries.findAll { it.startsWith('app/lib/') && it.endsWith('.jar') }
-    assert libs.any { it.startsWith('app/lib/spring-boot-3.5.7') } : 'no Spring Boot library in /app/lib: ' + libs
-    def names = libs.collect { it.substring('app/lib/'.length()).replaceAll(/-\d[^\/]*\.jar$/, '') }
+    def libs = entries.findAll { it.startsWith('/app/lib/') && it.endsWith('.jar') }
+    assert libs.any { it.startsWith('/app/lib/spring-boot-3.5.7') } : 'no Spring Boot library in /app/lib: ' + libs
+    def names = libs.collect { it.substring('/app/lib/'.length()).replaceAll(/-\d[^\/]*\.jar$/, '') }
     assert names.size() == names.toSet().size() : 'a library ships twice: ' + names.countBy { it }.findAll { it.value > 1 }
     assert !libs.any { it.contains('spring-boot-devtools') || it.contains('spring-boot-docker-compose') }
     def classes = jarEntries(id, '/app/app.jar')

@@ -11,8 +11,8 @@ assert dockerfile.contains('"io.vertx.launcher.application.VertxApplication", "c
 healthBody = 'healthy'
 inspectContainer = { String id, String docker, int port ->
     def entries = containerFiles(id)
-    assert entries.contains('app/app.jar')
-    def libs = entries.findAll { it.startsWith('app/lib/') && it.endsWith('.jar') }
+    assert entries.contains('/app/app.jar')
+    def libs = entries.findAll { it.startsWith('/app/lib/') && it.endsWith('.jar') }
     assert libs.isEmpty() : 'dependencies ship twice, inside the shaded jar and beside it: ' + libs
     def classes = jarEntries(id, '/app/app.jar')
     assert classes.contains('io/vertx/core/Vertx.class') : 'the image\'s jar is not the shaded one'

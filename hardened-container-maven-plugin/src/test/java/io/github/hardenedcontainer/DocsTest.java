@@ -37,7 +37,9 @@ class DocsTest {
             // Written by hardened:pin in a project that pins its images (this repository does not yet).
             "hardened-pins.properties",
             // A Quarkus fast-jar's directories, inside an image.
-            "lib/boot", "lib/main", "app/", "quarkus/");
+            "lib/boot", "lib/main", "app/", "quarkus/",
+            // Files of a user's project or of the user's own making, named where the docs say what is read from them.
+            "src/main/resources/application.properties", "compose.override.yaml");
     /** GitHub Actions are named owner/name, like paths. */
     private static final List<String> ACTION_OWNERS = List.of("actions/", "aquasecurity/", "docker/", "github/",
             "anchore/", "sigstore/");

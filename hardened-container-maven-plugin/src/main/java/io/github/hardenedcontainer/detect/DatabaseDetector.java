@@ -10,6 +10,8 @@ public final class DatabaseDetector {
     /** Client libraries whose presence means the service uses PostgreSQL. */
     public static final Set<String> POSTGRES_CLIENTS = Set.of(
             "org.postgresql:postgresql",
+            // Quarkus's JDBC driver extension (it brings org.postgresql:postgresql, which a Quarkus POM never declares)
+            "io.quarkus:quarkus-jdbc-postgresql",
             "io.vertx:vertx-pg-client",
             "org.postgresql:r2dbc-postgresql");
 

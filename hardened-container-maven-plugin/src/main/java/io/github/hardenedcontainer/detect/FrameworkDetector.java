@@ -16,6 +16,16 @@ public final class FrameworkDetector {
     static final String QUARKUS_HEALTH = "io.quarkus:quarkus-smallrye-health";
     /** The main class of Quarkus's {@code quarkus-run.jar}. */
     public static final String QUARKUS_ENTRY_POINT = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+    /** The main class of a Quarkus uber-jar (its manifest's {@code Main-Class}). */
+    public static final String QUARKUS_UBER_MAIN = "io.quarkus.runner.GeneratedMain";
+    /** The Quarkus jar types the image build lays out: the fast-jar directory (mutable-jar has the same), the uber-jar. */
+    public static final List<String> QUARKUS_JAR_TYPES = List.of("fast-jar", "mutable-jar", "uber-jar");
+    /**
+     * The packages Quarkus's runner jars open to the class path in their manifest ({@code Add-Opens}), which the JVM
+     * honours only for {@code java -jar}: the image starts the main class with a class path, so it opens them itself.
+     */
+    static final List<String> QUARKUS_OPENS = List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
     static final String MICRONAUT_PLUGIN = "io.micronaut.maven:micronaut-maven-plugin";
     static final String MICRONAUT_PARENT = "io.micronaut.platform:micronaut-parent";
     static final String MICRONAUT_MANAGEMENT = "io.micronaut:micronaut-management";
@@ -77,25 +87,43 @@ public final class FrameworkDetector {
         return module.hasPlugin(QUARKUS_PLUGIN) || module.hasPlugin(QUARKUS_PLATFORM_PLUGIN);
     }
 
+    /** Whether the module is a Quarkus application that states {@code quarkus.package.jar.type=uber-jar}. */
+    public static boolean isQuarkusUberJar(ModuleFacts module) {
+        return isQuarkus(module) && "uber-jar".equals(module.quarkusPackageType());
+    }
+
     /**
-     * Quarkus 3 builds a fast-jar: {@code target/quarkus-app/} with {@code quarkus-run.jar} (its manifest class
-     * path names {@code lib/boot/}), {@code lib/main/}, {@code app/} and {@code quarkus/}, all found relative to
-     * the runner jar. The image's {@code /app} is that directory (the runner as {@code app.jar}), started at
-     * {@link #QUARKUS_ENTRY_POINT}; nothing is copied beside it. The port is {@code quarkus.http.port} (Quarkus
-     * binds every interface in production). With SmallRye Health the probes are {@code /q/health/live} and
+     * Quarkus 3 builds a fast-jar by default: {@code target/quarkus-app/} with {@code quarkus-run.jar} (its manifest
+     * class path names {@code lib/boot/}), {@code lib/main/}, {@code app/} and {@code quarkus/}, all found relative
+     * to the runner jar. The image's {@code /app} is that directory (the runner as {@code app.jar}), started at
+     * {@link #QUARKUS_ENTRY_POINT}; nothing is copied beside it. With {@code quarkus.package.jar.type=uber-jar} it
+     * builds {@code target/<finalName>-runner.jar} with every dependency inside, started at
+     * {@link #QUARKUS_UBER_MAIN}, which ships alone as a shaded jar does. Either way the JVM opens what the runner's
+     * manifest asks to open ({@link #QUARKUS_OPENS}). The port is {@code quarkus.http.port} (Quarkus binds every
+     * interface in production). With SmallRye Health the probes are {@code /q/health/live} and
      * {@code /q/health/ready}.
      */
     static Framework quarkus(ModuleFacts module, int port, boolean postgres) {
         String version = module.plugin(QUARKUS_PLUGIN).or(() -> module.plugin(QUARKUS_PLATFORM_PLUGIN)).orElse("");
         boolean health = module.dependencies().contains(QUARKUS_HEALTH);
+        boolean uber = isQuarkusUberJar(module);
         Framework plain = Framework.plain(port, postgres);
-        return new Framework(Framework.Kind.QUARKUS, version, health ? "SmallRye Health" : "", List.of(), List.of(),
-                List.of("-Dquarkus.http.port=" + port),
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Dquarkus.http.port=" + port));
+        jvm.addAll(QUARKUS_OPENS);
+        return new Framework(uber ? Framework.Kind.QUARKUS_UBER_JAR : Framework.Kind.QUARKUS, version,
+                health ? "SmallRye Health" : "", List.of(), List.of(), jvm,
                 health ? "/q/health/live" : null,
                 health ? "/q/health/ready" : null,
-                "the fast-jar (quarkus-run.jar with lib/, app/ and quarkus/)",
-                dataSource(postgres, "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME"),
-                plain.passwordSecret(), false, List.of());
+                uber ? "the uber-jar (" + module.finalName() + "-runner.jar) alone, its dependencies inside it"
+                        : "the fast-jar (quarkus-run.jar with lib/, app/ and quarkus/)",
+                dataSource(postgres, "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+                        "quarkus.datasource.password"),
+                plain.passwordSecret(), false,
+                // The build's training run has no database: a URL on a closed port keeps the data source active
+                // (without one Quarkus refuses to start a bean that injects it); Agroal opens no connection at start.
+                postgres ? List.of("QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:9/training",
+                        "QUARKUS_DATASOURCE_USERNAME=training") : List.of(),
+                postgres ? "quarkus.datasource.password" : null);
     }
 
     /** Micronaut: its Maven plugin (which brings the build's lifecycle) or its application parent. */
@@ -119,26 +147,39 @@ public final class FrameworkDetector {
                 List.of("-Dmicronaut.server.port=" + port),
                 health ? "/health/liveness" : null,
                 health ? "/health/readiness" : null,
-                base.layout(), dataSource(postgres, "DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME"),
-                base.passwordSecret(), base.copiesDependencies(), List.of());
+                base.layout(), dataSource(postgres, "DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME",
+                        "datasources.default.password"),
+                base.passwordSecret(), base.copiesDependencies(),
+                // The build's training run has no database: a URL on a closed port, and Hikari's pool started
+                // without its first connection (initializationFailTimeout -1), as Micronaut binds it.
+                postgres ? List.of("DATASOURCES_DEFAULT_URL=jdbc:postgresql://127.0.0.1:9/training",
+                        "DATASOURCES_DEFAULT_USERNAME=training", "DATASOURCES_DEFAULT_INITIALIZATION_FAIL_TIMEOUT=-1")
+                        : List.of(),
+                postgres ? "datasources.default.password" : null);
     }
 
     /**
      * The stack's environment for a framework that reads its JDBC data source from variables: the environment
      * name, and with PostgreSQL the stack's database URL and user under the framework's own names. The password
-     * stays the Compose secret file {@code /run/secrets/postgres-password}: these frameworks have no built-in way to
-     * read a property from a file, so the application reads that file itself (see docs/frameworks.md); a password
-     * is never put in the environment.
+     * stays the Compose secret file {@code /run/secrets/postgres-password}, never a variable: these frameworks have
+     * no built-in way to read a property from a file, so {@code JAVA_PROPERTY_FILES} names the property and the
+     * file, and the image's {@code PropertyFiles} launcher sets the one from the other before the application's main
+     * class starts (see docs/frameworks.md).
      */
-    static java.util.Map<String, String> dataSource(boolean postgres, String urlName, String userName) {
+    static java.util.Map<String, String> dataSource(boolean postgres, String urlName, String userName,
+            String passwordProperty) {
         java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
         env.put("APP_ENV", "${APP_ENV:-local}");
         if (postgres) {
             env.put(urlName, "jdbc:postgresql://db:5432/app");
             env.put(userName, "app");
+            env.put(PROPERTY_FILES_VARIABLE, passwordProperty + "=/run/secrets/" + Framework.PASSWORD_SECRET);
         }
         return env;
     }
+
+    /** The variable the image's {@code PropertyFiles} launcher reads: {@code name=/path} entries, comma-separated. */
+    public static final String PROPERTY_FILES_VARIABLE = "JAVA_PROPERTY_FILES";
 
     /** Helidon MP: its application parent, or a MicroProfile module of Helidon's (its bundles, server, CDI). */
     static boolean isHelidonMp(ModuleFacts module) {
@@ -190,7 +231,7 @@ public final class FrameworkDetector {
                 List.of("-Dserver.port=" + port, "-Dserver.host=0.0.0.0"),
                 health ? healthRoot + "/live" : null,
                 health ? healthRoot + "/ready" : null,
-                plain.layout(), plain.environment(), plain.passwordSecret(), true, List.of());
+                plain.layout(), plain.environment(), plain.passwordSecret(), true, List.of(), null);
     }
 
     /**
@@ -246,6 +287,6 @@ public final class FrameworkDetector {
                 actuator ? "/actuator/health/liveness" : null,
                 actuator ? "/actuator/health/readiness" : null,
                 "the application jar without repackaging, its runtime dependencies each once",
-                env, secret, true, training);
+                env, secret, true, training, null);
     }
 }

@@ -90,9 +90,19 @@ public final class ConfigurationValidator {
                                 + " <packaging>jar</packaging> and a main class, or run the plugin on a jar module"));
                 continue;
             }
-            // A Quarkus fast-jar always starts at Quarkus's runner; other modules name their main class.
+            if (quarkus && module.quarkusPackageType() != null
+                    && !FrameworkDetector.QUARKUS_JAR_TYPES.contains(module.quarkusPackageType())) {
+                problems.add(new Problem("<quarkus.package.jar.type>" + where, module.quarkusPackageType(),
+                        "the image build lays out Quarkus's fast-jar (the default) or its uber-jar: set"
+                                + " quarkus.package.jar.type to fast-jar or uber-jar (in the POM's properties or"
+                                + " application.properties)"));
+                continue;
+            }
+            // A Quarkus application always starts at Quarkus's runner (the fast-jar's, or the uber-jar's generated
+            // main); other modules name their main class.
             String mainClass = firstNonBlank(module.settings().mainClass(),
-                    quarkus ? FrameworkDetector.QUARKUS_ENTRY_POINT : null,
+                    !quarkus ? null : FrameworkDetector.isQuarkusUberJar(module) ? FrameworkDetector.QUARKUS_UBER_MAIN
+                            : FrameworkDetector.QUARKUS_ENTRY_POINT,
                     module.mainClassCandidates().isEmpty() ? null : module.mainClassCandidates().get(0));
             if (mainClass == null && multiModule) {
                 info.accept("Skipping " + module.artifactId() + where + ": no main class (a library module);"

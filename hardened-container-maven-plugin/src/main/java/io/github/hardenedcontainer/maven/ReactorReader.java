@@ -190,7 +190,8 @@ final class ReactorReader {
         return new ModuleFacts(project.getGroupId(), project.getArtifactId(), project.getVersion(),
                 project.getName(), project.getDescription(), project.getPackaging(), relative,
                 project.getBuild().getFinalName(), dependencies, mainClasses, release, license, scm,
-                settings, sources, skip, plugins, parent, shaded(project), execArguments(project));
+                settings, sources, skip, plugins, parent, shaded(project), execArguments(project),
+                quarkusPackageType(project));
     }
 
     /**
@@ -247,6 +248,40 @@ final class ReactorReader {
             }
         }
         return false;
+    }
+
+    /**
+     * The Quarkus jar type the project states: {@code quarkus.package.jar.type} (or Quarkus 2's
+     * {@code quarkus.package.type}) among the POM's properties, which Quarkus's Maven plugin passes to its build,
+     * else in {@code src/main/resources/application.properties}, where the production profile's
+     * {@code %prod.} key wins over the plain one as it does in a {@code package} build. {@code null} when neither
+     * states one (Quarkus then builds its fast-jar). The image build checks what Quarkus actually built, so a type
+     * set elsewhere (a {@code -D} of the image build, a YAML configuration) fails there with a message.
+     */
+    static String quarkusPackageType(MavenProject project) {
+        java.util.Properties pom = project.getProperties();
+        for (String key : List.of("quarkus.package.jar.type", "quarkus.package.type")) {
+            if (pom.getProperty(key) != null && !pom.getProperty(key).isBlank()) {
+                return pom.getProperty(key).trim();
+            }
+        }
+        java.nio.file.Path file = project.getBasedir().toPath().resolve("src/main/resources/application.properties");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        java.util.Properties app = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            app.load(in);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return null; // Quarkus reports a broken file itself
+        }
+        for (String key : List.of("%prod.quarkus.package.jar.type", "quarkus.package.jar.type",
+                "%prod.quarkus.package.type", "quarkus.package.type")) {
+            if (app.getProperty(key) != null && !app.getProperty(key).isBlank()) {
+                return app.getProperty(key).trim();
+            }
+        }
+        return null;
     }
 
     /**

@@ -23,6 +23,10 @@ import java.util.Map;
  *     jar, which holds them already)
  * @param trainingEnvironment {@code NAME=value} entries of the build's training run, which has no database: what
  *     lets the service start without it (the user's {@code <aotTrainingEnv>} comes after, and wins)
+ * @param passwordProperty the configuration property the framework reads the database password from, when it has
+ *     no way of its own to read it from a file: the image then starts the application through the
+ *     {@code PropertyFiles} launcher, which sets that property from the file {@code JAVA_PROPERTY_FILES} names;
+ *     {@code null} when the framework reads the file itself (or the module has no database)
  */
 public record Framework(
         Kind kind,
@@ -37,7 +41,8 @@ public record Framework(
         Map<String, String> environment,
         String passwordSecret,
         boolean copiesDependencies,
-        List<String> trainingEnvironment) {
+        List<String> trainingEnvironment,
+        String passwordProperty) {
 
     /** The frameworks the generator knows. */
     public enum Kind {
@@ -47,6 +52,8 @@ public record Framework(
         HELIDON_SE("Helidon SE"),
         HELIDON_MP("Helidon MP"),
         QUARKUS("Quarkus"),
+        /** Quarkus built as an uber-jar ({@code quarkus.package.jar.type=uber-jar}). */
+        QUARKUS_UBER_JAR("Quarkus"),
         MICRONAUT("Micronaut");
 
         private final String title;
@@ -87,7 +94,7 @@ public record Framework(
         // The training run at image build time listens where the stack's app does: on the PORT it reads.
         return new Framework(Kind.PLAIN, "", "", List.of(), List.of(), List.of(), null, null,
                 "the jar and its runtime dependencies, each once", env, PASSWORD_SECRET, true,
-                List.of("PORT=" + port));
+                List.of("PORT=" + port), null);
     }
 
     /**
@@ -98,7 +105,7 @@ public record Framework(
         Framework plain = plain(port, postgres);
         return new Framework(Kind.SHADED, "", "", List.of(), List.of(), List.of(), null, null,
                 "the shaded jar alone, its dependencies inside it", plain.environment(), PASSWORD_SECRET, false,
-                plain.trainingEnvironment());
+                plain.trainingEnvironment(), null);
     }
 
     /**
@@ -112,7 +119,8 @@ public record Framework(
         Map<String, String> merged = new java.util.LinkedHashMap<>(environment);
         merged.putAll(stated);
         return new Framework(kind, version, healthModule, mavenArgs, excludedArtifacts, systemProperties, healthPath,
-                readinessPath, layout, merged, passwordSecret, copiesDependencies, trainingEnvironment);
+                readinessPath, layout, merged, passwordSecret, copiesDependencies, trainingEnvironment,
+                passwordProperty);
     }
 
     /** One line for the log: {@code Spring Boot 3.5.7 with Actuator}. */

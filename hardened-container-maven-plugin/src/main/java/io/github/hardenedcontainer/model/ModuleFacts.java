@@ -26,6 +26,8 @@ import java.util.List;
  * @param parent the parent POM as {@code groupId:artifactId:version}, or {@code null}
  * @param shadedJar whether maven-shade-plugin replaces the module's jar with a shaded one (its dependencies inside)
  * @param execArguments the program arguments of the exec-maven-plugin configuration, in order
+ * @param quarkusPackageType the Quarkus jar type the project states ({@code quarkus.package.jar.type} in its POM
+ *     properties or {@code src/main/resources/application.properties}), or {@code null} when it states none
  */
 public record ModuleFacts(
         String groupId,
@@ -47,7 +49,8 @@ public record ModuleFacts(
         List<String> buildPlugins,
         String parent,
         boolean shadedJar,
-        List<String> execArguments) {
+        List<String> execArguments,
+        String quarkusPackageType) {
 
     public ModuleFacts {
         dependencies = List.copyOf(dependencies);
@@ -64,7 +67,7 @@ public record ModuleFacts(
             List<String> sourceDirs) {
         this(groupId, artifactId, version, name, description, packaging, relativePath, finalName, dependencies,
                 mainClassCandidates, javaRelease, license, scmUrl, settings, sourceDirs, false, List.of(), null, false,
-                List.of());
+                List.of(), null);
     }
 
     /** Whether the module declares the build plugin {@code groupId:artifactId}. */

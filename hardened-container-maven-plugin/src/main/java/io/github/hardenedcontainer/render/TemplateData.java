@@ -38,8 +38,9 @@ import java.util.Map;
  *            argFile, trainingCommand, probeCommand (shell words), trainingUrls (space-separated),
  *            jarStated (a stated jarName), jarVersioned (jarName holds * for the built version),
  *            framework (what was detected, for comments), mavenArgs (extra builder arguments, with a leading space),
- *            excludedArtifacts (comma-separated), copiesDependencies, quarkusFastJar, probeSource (the health
- *            probe's Java source, a single-quoted shell word per line),
+ *            excludedArtifacts (comma-separated), copiesDependencies, quarkusFastJar, quarkusUberJar, probeSource (the health
+ *            probe's Java source, a single-quoted shell word per line), propertyFiles (whether the application
+ *            starts through the PropertyFiles launcher) and launcherSource (its Java source, as probeSource),
  *            environment (the app service's Compose environment: name -> YAML scalar), appEnvVariable (whether
  *            it reads the APP_ENV variable), passwordSecret (the password's
  *            file name under /run/secrets), passwordSecretRenamed (whether that differs from the secret's name);
@@ -51,12 +52,21 @@ import java.util.Map;
 public final class TemplateData {
 
     /** The health probe's source ({@code probe/HealthProbe.java}), one single-quoted shell word per line. */
-    static final List<String> PROBE_SOURCE = probeSource();
+    static final List<String> PROBE_SOURCE = source("HealthProbe.java");
+    /**
+     * The launcher's source ({@code probe/PropertyFiles.java}), one single-quoted shell word per line: it sets the
+     * system properties {@code JAVA_PROPERTY_FILES} names from their files, then calls the main class given as its
+     * first argument with the others. For a framework that reads the database password only as a property
+     * ({@link io.github.hardenedcontainer.model.Framework#passwordProperty}).
+     */
+    static final List<String> LAUNCHER_SOURCE = source("PropertyFiles.java");
+    /** The launcher's class, started before the application's main class. */
+    static final String LAUNCHER_CLASS = "PropertyFiles";
 
-    private static List<String> probeSource() {
-        try (java.io.InputStream in = TemplateData.class.getResourceAsStream("/io/github/hardenedcontainer/probe/HealthProbe.java")) {
+    private static List<String> source(String name) {
+        try (java.io.InputStream in = TemplateData.class.getResourceAsStream("/io/github/hardenedcontainer/probe/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("the plugin jar lacks probe/HealthProbe.java");
+                throw new IllegalStateException("the plugin jar lacks probe/" + name);
             }
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
                     .map(line -> "'" + line.replace("'", "'\\''") + "'").toList();
@@ -249,7 +259,11 @@ public final class TemplateData {
         m.put("framework", s.framework().describe());
         m.put("copiesDependencies", s.framework().copiesDependencies());
         m.put("probeSource", PROBE_SOURCE);
+        boolean propertyFiles = s.framework().passwordProperty() != null;
+        m.put("propertyFiles", propertyFiles);
+        m.put("launcherSource", LAUNCHER_SOURCE);
         m.put("quarkusFastJar", s.framework().kind() == Framework.Kind.QUARKUS);
+        m.put("quarkusUberJar", s.framework().kind() == Framework.Kind.QUARKUS_UBER_JAR);
         Map<String, String> environment = new LinkedHashMap<>();
         s.framework().environment().forEach((name, value) -> environment.put(name, yamlScalar(value)));
         m.put("environment", environment);
@@ -273,6 +287,9 @@ public final class TemplateData {
             entrypoint.add("@" + CACHE_ARG_FILE); // the cache option the training run wrote for the builder's JDK
         }
         entrypoint.add("@" + ARG_FILE);
+        if (propertyFiles) {
+            entrypoint.add(LAUNCHER_CLASS);
+        }
         entrypoint.add(s.mainClass());
         entrypoint.addAll(s.appArgs());
         m.put("entrypoint", jsonArray(entrypoint));
@@ -285,6 +302,9 @@ public final class TemplateData {
         trainingJvm.addAll(jvm);
         List<String> trainingMain = new ArrayList<>();
         trainingMain.add("@" + ARG_FILE);
+        if (propertyFiles) {
+            trainingMain.add(LAUNCHER_CLASS);
+        }
         trainingMain.add(s.mainClass());
         trainingMain.addAll(s.appArgs());
         StringBuilder env = new StringBuilder();
@@ -424,7 +444,8 @@ public final class TemplateData {
         if (s.version() != null && !s.version().isEmpty() && finalName.contains(s.version())) {
             finalName = finalName.replace(s.version(), "*");
         }
-        return finalName + ".jar";
+        // Quarkus names its uber-jar after the final name with the runner suffix.
+        return finalName + (s.framework().kind() == Framework.Kind.QUARKUS_UBER_JAR ? "-runner" : "") + ".jar";
     }
 
     /** Words for a POSIX shell command line; only characters that need no quoting are left bare. */

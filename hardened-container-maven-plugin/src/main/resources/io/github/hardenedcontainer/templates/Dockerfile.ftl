@@ -20,7 +20,7 @@ ARG RUNTIME_IMAGE=[=s.runtimeImage]
 # The class path goes to [=s.argFile] in a fixed order, the same on every build (the start-up cache checks it).
 RUN LC_ALL=C && export LC_ALL \
  && { printf -- '-cp /app/app.jar'; for jar in /layers/lib/*; do [ -f "$jar" ] && printf ':/app/lib/%s' "${jar##*/}"; done; \
-      printf '\n'; } > /layers/app/jvm.args
+      printf '<#if s.propertyFiles>:[=s.probeJar?then("/app/probe.jar", "/app/probe")]</#if>\n'; } > /layers/app/jvm.args
 <#if s.jlink>
 <#include "dockerfile/linked-runtime.ftl">
 </#if>

@@ -20,7 +20,7 @@ class FrameworkDetectorTest {
     private static ModuleFacts module(List<String> dependencies, List<String> plugins, String parent, boolean shaded) {
         return new ModuleFacts("com.example", "shop", "1.0.0", "shop", null, "jar", "", "shop-1.0.0", dependencies,
                 List.of(), "21", null, null, Settings.defaults(), List.of("src"), false, plugins, parent, shaded,
-                List.of());
+                List.of(), null);
     }
 
     @Test
@@ -58,7 +58,8 @@ class FrameworkDetectorTest {
         assertThat(f.copiesDependencies()).isFalse();
         assertThat(f.environment()).containsExactly(java.util.Map.entry("APP_ENV", "${APP_ENV:-local}"),
                 java.util.Map.entry("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db:5432/app"),
-                java.util.Map.entry("DATASOURCES_DEFAULT_USERNAME", "app"));
+                java.util.Map.entry("DATASOURCES_DEFAULT_USERNAME", "app"),
+                java.util.Map.entry("JAVA_PROPERTY_FILES", "datasources.default.password=/run/secrets/postgres-password"));
     }
 
     @Test
@@ -72,13 +73,61 @@ class FrameworkDetectorTest {
         assertThat(f.environment()).containsOnlyKeys("APP_ENV");
     }
 
+    private static ModuleFacts quarkus(String packageType) {
+        return new ModuleFacts("com.example", "shop", "1.0.0", "shop", null, "jar", "", "shop-1.0.0",
+                List.of("io.quarkus:quarkus-rest", "io.quarkus:quarkus-smallrye-health"), List.of(), "21", null, null,
+                Settings.defaults(), List.of("src"), false, List.of("io.quarkus:quarkus-maven-plugin:3.33.2"), null,
+                false, List.of(), packageType);
+    }
+
+    @Test
+    void quarkusBuildsItsFastJarUnlessTheProjectStatesTheUberJar() {
+        Framework fast = FrameworkDetector.detect(quarkus(null), 8080, false);
+        assertThat(fast.kind()).isEqualTo(Framework.Kind.QUARKUS);
+        assertThat(FrameworkDetector.detect(quarkus("fast-jar"), 8080, false).kind()).isEqualTo(Framework.Kind.QUARKUS);
+        Framework uber = FrameworkDetector.detect(quarkus("uber-jar"), 8080, false);
+        assertThat(uber.kind()).isEqualTo(Framework.Kind.QUARKUS_UBER_JAR);
+        assertThat(uber.describe()).isEqualTo("Quarkus 3.33.2 with SmallRye Health");
+        assertThat(uber.layout()).isEqualTo("the uber-jar (shop-1.0.0-runner.jar) alone, its dependencies inside it");
+        assertThat(uber.copiesDependencies()).isFalse();
+        assertThat(uber.healthPath()).isEqualTo("/q/health/live");
+        // What the runner jars' manifests open for java -jar, opened by the JVM options instead.
+        for (Framework f : List.of(fast, uber)) {
+            assertThat(f.systemProperties()).containsExactly("-Dquarkus.http.port=8080",
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                    "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+        }
+    }
+
+    @Test
+    void micronautWithPostgresGetsItsDataSourceAndThePasswordThroughTheLauncher() {
+        Framework f = FrameworkDetector.detect(module(List.of("io.micronaut.sql:micronaut-jdbc-hikari"),
+                List.of("io.micronaut.maven:micronaut-maven-plugin:4.11.6"), null, true), 8080, true);
+        assertThat(f.environment()).containsEntry("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db:5432/app")
+                .containsEntry("DATASOURCES_DEFAULT_USERNAME", "app")
+                .containsEntry("JAVA_PROPERTY_FILES", "datasources.default.password=/run/secrets/postgres-password");
+        assertThat(f.passwordProperty()).isEqualTo("datasources.default.password");
+        assertThat(f.trainingEnvironment()).contains("DATASOURCES_DEFAULT_URL=jdbc:postgresql://127.0.0.1:9/training",
+                "DATASOURCES_DEFAULT_INITIALIZATION_FAIL_TIMEOUT=-1");
+        // Frameworks that read the file themselves need no launcher.
+        assertThat(Framework.plain(8080, true).passwordProperty()).isNull();
+    }
+
     @Test
     void quarkusWithPostgresGetsItsDataSourceVariables() {
         Framework f = FrameworkDetector.detect(module(List.of("io.quarkus:quarkus-rest"),
                 List.of("io.quarkus:quarkus-maven-plugin:3.33.2"), null), 8080, true);
         assertThat(f.environment()).containsOnlyKeys("APP_ENV", "QUARKUS_DATASOURCE_JDBC_URL",
-                "QUARKUS_DATASOURCE_USERNAME");
-        assertThat(f.environment()).doesNotContainKey("DATABASE_PASSWORD_FILE");
+                "QUARKUS_DATASOURCE_USERNAME", "JAVA_PROPERTY_FILES");
+        // The password never as a value: the launcher reads the secret's file into the property Quarkus reads.
+        assertThat(f.environment()).containsEntry("JAVA_PROPERTY_FILES",
+                "quarkus.datasource.password=/run/secrets/postgres-password");
+        assertThat(f.passwordProperty()).isEqualTo("quarkus.datasource.password");
+        // The build's training run has no database, but an active data source on a closed port.
+        assertThat(f.trainingEnvironment()).containsExactly(
+                "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:9/training", "QUARKUS_DATASOURCE_USERNAME=training");
+        assertThat(FrameworkDetector.detect(module(List.of("io.quarkus:quarkus-rest"),
+                List.of("io.quarkus:quarkus-maven-plugin:3.33.2"), null), 8080, false).passwordProperty()).isNull();
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.hardenedcontainer.Fixtures;
 import io.github.hardenedcontainer.model.BuildMode;
 import io.github.hardenedcontainer.model.DatabaseKind;
+import io.github.hardenedcontainer.model.Framework;
 import io.github.hardenedcontainer.model.InvalidConfigurationException;
+import io.github.hardenedcontainer.model.ModuleFacts;
 import io.github.hardenedcontainer.model.OutputFile;
 import io.github.hardenedcontainer.model.Problem;
 import io.github.hardenedcontainer.model.ReactorFacts;
@@ -57,7 +59,7 @@ class ConfigurationValidatorTest {
         return Fixtures.single(new io.github.hardenedcontainer.model.ModuleFacts(m.groupId(), m.artifactId(),
                 m.version(), m.name(), m.description(), m.packaging(), m.relativePath(), m.finalName(),
                 m.dependencies(), List.of("io.vertx.launcher.application.VertxApplication"), m.javaRelease(),
-                m.license(), m.scmUrl(), settings, m.sourceDirs(), false, List.of(), null, true, execArguments));
+                m.license(), m.scmUrl(), settings, m.sourceDirs(), false, List.of(), null, true, execArguments, null));
     }
 
     @Test
@@ -300,6 +302,31 @@ class ConfigurationValidatorTest {
                 List.of("com.example.Main"), Settings.defaults()));
         assertThatThrownBy(() -> validator.validate(facts))
                 .hasMessageContaining("<packaging> (got \"war\"): only jar modules (and Quarkus applications) can be containerized");
+    }
+
+    private static ModuleFacts quarkus(String packageType) {
+        return new ModuleFacts("com.example", "shop", "1.0.0", "shop", null, "quarkus", "", "shop-1.0.0",
+                List.of("io.quarkus:quarkus-rest"), List.of(), "21", null, null, Settings.defaults(), List.of("src"),
+                false, List.of("io.quarkus.platform:quarkus-maven-plugin:3.33.2"), null, false, List.of(), packageType);
+    }
+
+    @Test
+    void quarkusStartsAtItsFastJarsRunnerOrTheUberJarsGeneratedMain() throws Exception {
+        assertThat(validator.validate(Fixtures.single(quarkus(null))).services().get(0).mainClass())
+                .isEqualTo("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        ServiceModel uber = validator.validate(Fixtures.single(quarkus("uber-jar"))).services().get(0);
+        assertThat(uber.mainClass()).isEqualTo("io.quarkus.runner.GeneratedMain");
+        assertThat(uber.framework().kind()).isEqualTo(Framework.Kind.QUARKUS_UBER_JAR);
+        assertThat(log).anyMatch(line -> line.contains("Detected Quarkus 3.33.2 in shop: main class"
+                + " io.quarkus.runner.GeneratedMain;") && line.contains("the uber-jar (shop-1.0.0-runner.jar) alone"));
+    }
+
+    @Test
+    void aQuarkusJarTypeTheImageCannotLayOutIsRefusedWithTheSetting() {
+        assertThatThrownBy(() -> validator.validate(Fixtures.single(quarkus("legacy-jar"))))
+                .hasMessageContaining("<quarkus.package.jar.type> (got \"legacy-jar\"): the image build lays out"
+                        + " Quarkus's fast-jar (the default) or its uber-jar: set quarkus.package.jar.type to fast-jar"
+                        + " or uber-jar (in the POM's properties or application.properties)");
     }
 
     @Test

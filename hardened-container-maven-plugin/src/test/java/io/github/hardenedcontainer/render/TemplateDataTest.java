@@ -131,4 +131,38 @@ class TemplateDataTest {
                 .doesNotContain("probe.args");
         assertThat(s.get("probeJar")).isEqualTo(false);
     }
+
+    @Test
+    void aQuarkusUberJarIsTakenByItsRunnerNameAndLaidOutAlone() throws Exception {
+        io.github.hardenedcontainer.model.ModuleFacts m = new io.github.hardenedcontainer.model.ModuleFacts(
+                "com.example", "shop", "1.0.0", "shop", null, "jar", "", "shop-1.0.0", List.of("io.quarkus:quarkus-rest"),
+                List.of(), "21", null, null, Settings.defaults(), List.of("src"), false,
+                List.of("io.quarkus:quarkus-maven-plugin:3.33.2"), null, false, List.of(), "uber-jar");
+        RepositoryModel repo = new ConfigurationValidator(line -> { }).validate(Fixtures.single(m));
+        Map<String, Object> s = (Map<String, Object>) TemplateData.forService(TemplateData.forRepository(repo),
+                repo.services().get(0)).get("service");
+        assertThat(s.get("jarGlob")).isEqualTo("target/shop-*-runner.jar");
+        assertThat(s.get("quarkusUberJar")).isEqualTo(true);
+        assertThat(s.get("quarkusFastJar")).isEqualTo(false);
+        assertThat(s.get("copiesDependencies")).isEqualTo(false);
+    }
+
+    @Test
+    void aFrameworkThatReadsThePasswordOnlyAsAPropertyStartsThroughTheLauncher() throws Exception {
+        io.github.hardenedcontainer.model.ModuleFacts m = new io.github.hardenedcontainer.model.ModuleFacts(
+                "com.example", "shop", "1.0.0", "shop", null, "jar", "", "shop-1.0.0",
+                List.of("io.quarkus:quarkus-jdbc-postgresql"), List.of(), "21", null, null, Settings.defaults(),
+                List.of("src"), false, List.of("io.quarkus:quarkus-maven-plugin:3.33.2"), null, false, List.of(), null);
+        RepositoryModel repo = new ConfigurationValidator(line -> { }).validate(Fixtures.single(m));
+        Map<String, Object> s = (Map<String, Object>) TemplateData.forService(TemplateData.forRepository(repo),
+                repo.services().get(0)).get("service");
+        assertThat(s.get("propertyFiles")).isEqualTo(true);
+        assertThat((String) s.get("entrypoint")).endsWith(
+                "\"@/app/jvm.args\", \"PropertyFiles\", \"io.quarkus.bootstrap.runner.QuarkusEntryPoint\"]");
+        assertThat((String) s.get("trainingCommand")).endsWith(
+                "@/app/jvm.args PropertyFiles io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        // Without a database, or for a plain jar, the application's main class is the ENTRYPOINT's.
+        assertThat(service(Settings.defaults()).get("propertyFiles")).isEqualTo(false);
+        assertThat((String) service(Settings.defaults()).get("entrypoint")).doesNotContain("PropertyFiles");
+    }
 }

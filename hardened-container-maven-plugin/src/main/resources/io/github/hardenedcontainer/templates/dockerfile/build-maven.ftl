@@ -27,6 +27,9 @@ COPY [=dir] ./[=dir]
 <#if s.quarkusFastJar>
 # [=s.framework]: the fast-jar directory becomes /app (quarkus-run.jar as app.jar, with lib/, app/ and quarkus/
 # beside it, where the runner looks for them); nothing else is copied.
+<#elseif s.quarkusUberJar>
+# [=s.framework]: the uber-jar Quarkus names in target/quarkus-artifact.properties, alone: its dependencies are
+# inside it, so none are copied beside it (they would ship twice).
 <#elseif !s.copiesDependencies>
 # [=s.framework?cap_first]: its dependencies are inside it, so none are copied beside it (they would ship twice).
 </#if>
@@ -38,11 +41,20 @@ RUN --mount=type=cache,target=/root/.m2 \
       -DincludeScope=runtime -DoutputDirectory=target/container-lib<#if s.excludedArtifacts?has_content> -DexcludeArtifactIds=[=s.excludedArtifacts]</#if></#if> \
 <#if s.quarkusFastJar>
  && if [ ! -f [=s.modulePrefix]target/quarkus-app/quarkus-run.jar ]; then \
-      echo "expected Quarkus's fast-jar in [=s.modulePrefix]target/quarkus-app (quarkus.package.jar.type=fast-jar, the default)" >&2; exit 1; fi \
+      echo "expected Quarkus's fast-jar in [=s.modulePrefix]target/quarkus-app (quarkus.package.jar.type=fast-jar, the default; for an uber-jar state quarkus.package.jar.type=uber-jar in the POM's properties or application.properties and generate again)" >&2; exit 1; fi \
  && mkdir -p /layers/lib /layers/app \
  && cp -R [=s.modulePrefix]target/quarkus-app/lib/. /layers/lib/ \
  && cp -R [=s.modulePrefix]target/quarkus-app/app [=s.modulePrefix]target/quarkus-app/quarkus /layers/app/ \
  && cp [=s.modulePrefix]target/quarkus-app/quarkus-run.jar /layers/app/app.jar
+<#elseif s.quarkusUberJar>
+ && mkdir -p /layers/lib /layers/app \
+ && { if [ ! -f [=s.modulePrefix]target/quarkus-artifact.properties ]; then \
+        echo "Quarkus wrote no [=s.modulePrefix]target/quarkus-artifact.properties: quarkus-maven-plugin's build goal did not run (<packaging>quarkus</packaging>, or an execution of the build goal)" >&2; exit 1; fi; \
+      jar="$(sed -n 's/^path=//p' [=s.modulePrefix]target/quarkus-artifact.properties)"; \
+      case "$jar" in *-runner.jar) ;; *) \
+        echo "expected Quarkus's uber-jar (quarkus.package.jar.type=uber-jar), but [=s.modulePrefix]target/quarkus-artifact.properties names ${jar:-no artifact}: set the jar type where Quarkus reads it, or remove it from the POM's properties and application.properties for the fast-jar, and generate again" >&2; exit 1;; \
+      esac; \
+      cp "[=s.modulePrefix]target/$jar" /layers/app/app.jar; }
 <#else>
  && mkdir -p /layers/lib /layers/app [=s.modulePrefix]target/container-lib \
  && cp -R [=s.modulePrefix]target/container-lib/. /layers/lib/ \
