@@ -127,9 +127,18 @@ try {
     // The JVM options up to the class-path file; the main class and its arguments come after it.
     def jvmOptionsEnd = entrypoint.indexOf('@/app/jvm.args') + 1
     assert jvmOptionsEnd > 0 : 'no class-path file in the ENTRYPOINT: ' + entrypoint
-    def check = capture([docker, 'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--entrypoint', entrypoint[0],
-                         inspect.Config.Image] + entrypoint.subList(1, jvmOptionsEnd) + [strict, '-version'])
+    // At the stack's memory limit: the JVM sizes its heap from it (the training run had the build machine's), and an
+    // AOT cache's archived heap objects must load into that heap; -Xlog:aot says whether they did.
+    def memory = new org.yaml.snakeyaml.Yaml().load(new File(basedir, 'compose.yaml').text).services.app.mem_limit.toString()
+    def aot = strict == '-XX:AOTMode=on'
+    def strictOptions = aot ? [strict, '-Xlog:aot'] : [strict]
+    def check = capture([docker, 'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--memory', memory, '--entrypoint',
+                         entrypoint[0], inspect.Config.Image] + entrypoint.subList(1, jvmOptionsEnd) + strictOptions + ['-version'])
     assert check[0] == 0 && check[1].contains('sharing') : 'the start-up cache is not usable: ' + check[1]
+    if (aot) {
+        assert check[1] =~ /(Loaded|Mapped) heap +region/ :
+                "the AOT cache's archived heap objects did not load at ${memory}: " + check[1]
+    }
     // The caller may change the application's code (binding variable changeSource: a closure of the project
     // directory) to check a rebuild as CI and developers make it: BuildKit reuses the cached layers of whatever
     // kept its bytes, and the start-up cache of the new image must still fit the files the image holds.
@@ -137,8 +146,8 @@ try {
         changeSource(basedir)
         def rebuilt = run(compose + ['build', 'app'], env, 1200)
         assert rebuilt[0] == 0 : 'the rebuild after the code change failed: ' + rebuilt[1]
-        def recheck = capture([docker, 'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--entrypoint', entrypoint[0],
-                               env.APP_IMAGE] + entrypoint.subList(1, jvmOptionsEnd) + [strict, '-version'])
+        def recheck = capture([docker, 'run', '--rm', '--read-only', '--tmpfs', '/tmp', '--memory', memory, '--entrypoint', entrypoint[0],
+                               env.APP_IMAGE] + entrypoint.subList(1, jvmOptionsEnd) + strictOptions + ['-version'])
         assert recheck[0] == 0 && recheck[1].contains('sharing') :
                 'after a code change, the rebuilt image\'s start-up cache is not usable: ' + recheck[1]
         println "Container IT ${name}: the start-up cache fits the image rebuilt after a code change"
