@@ -62,11 +62,6 @@ public record ServiceModel(
         migrationArgs = List.copyOf(migrationArgs);
     }
 
-    /** The Java feature release as a number. */
-    public int javaFeature() {
-        return Integer.parseInt(javaVersion);
-    }
-
     /** Whether the Compose stack includes PostgreSQL. */
     public boolean postgres() {
         return database == DatabaseKind.POSTGRES;
