@@ -109,12 +109,13 @@ try {
     // the JDK it ran on and wrote to /app/cache.args, which the ENTRYPOINT reads.
     List<String> entrypoint = inspect.Config.Entrypoint
     assert entrypoint.contains('@/app/cache.args') : 'no start-up cache in the ENTRYPOINT: ' + entrypoint
-    def cacheArgs = File.createTempFile('cache', '.args')
+    def cacheArgsFile = File.createTempFile('cache', '.args')
+    def cacheArgs
     try {
-        assert new ProcessBuilder(docker, 'cp', id + ':/app/cache.args', cacheArgs.path).start().waitFor() == 0
-        cacheArgs = cacheArgs.text.trim()
+        assert new ProcessBuilder(docker, 'cp', id + ':/app/cache.args', cacheArgsFile.path).start().waitFor() == 0
+        cacheArgs = cacheArgsFile.text.trim()
     } finally {
-        if (cacheArgs instanceof File) cacheArgs.delete()
+        cacheArgsFile.delete()
     }
     def strict = cacheArgs.startsWith('-XX:AOTCache=') ? '-XX:AOTMode=on'
             : cacheArgs.startsWith('-XX:SharedArchiveFile=') ? '-Xshare:on' : null
@@ -154,7 +155,10 @@ try {
     }
     // The caller may check the running container further (binding variable inspectContainer: a closure of the
     // container id, the docker command and the host port), with two helpers that run nothing inside the container:
-    // containerFiles(id), the absolute paths of its file system; jarEntries(id, path), the entries of a jar in it.
+    // containerFiles(id), the absolute paths of its file system; jarEntries(id, path), the entries of a jar in it;
+    // and for the services that keep notes in the stack's PostgreSQL (POST /notes answers the id, GET /notes/{id}
+    // the text, table note), noteInPostgres(text): writes a note through the app, reads it back, and finds the row
+    // with psql in the stack's own PostgreSQL container (not an in-memory database in the app).
     binding.setVariable('containerFiles', { String cid ->
         def p = new ProcessBuilder('sh', '-c', docker + ' export ' + cid + ' | tar -t').redirectErrorStream(true).start()
         def paths = p.inputStream.readLines()
@@ -170,6 +174,24 @@ try {
         } finally {
             copy.delete()
         }
+    })
+    binding.setVariable('noteInPostgres', { String text ->
+        def post = new URL("http://127.0.0.1:${port}/notes").openConnection()
+        post.requestMethod = 'POST'
+        post.doOutput = true
+        post.setRequestProperty('Content-Type', 'text/plain')
+        post.outputStream.withWriter { it << text }
+        assert post.responseCode == 200 : 'POST /notes answered ' + post.responseCode
+        def noteId = post.inputStream.text.trim()
+        assert new URL("http://127.0.0.1:${port}/notes/${noteId}").text == text
+        def db = capture([docker, 'ps', '-q', '--filter', "label=com.docker.compose.project=${env.COMPOSE_PROJECT_NAME}".toString(),
+                          '--filter', 'label=com.docker.compose.service=db'])[1]
+        assert db : 'no db container'
+        def password = new File(basedir, 'secrets/postgres-password.txt').text.trim()
+        def row = capture([docker, 'exec', '-e', 'PGPASSWORD=' + password, db, 'psql', '-h', '127.0.0.1', '-U', 'app',
+                           '-d', 'app', '-tAc', "select text from note where id = ${noteId}".toString()])[1]
+        assert row == text : 'the note is not in the stack\'s PostgreSQL: ' + row
+        noteId
     })
     if (binding.hasVariable('inspectContainer')) {
         inspectContainer(id, docker, port)

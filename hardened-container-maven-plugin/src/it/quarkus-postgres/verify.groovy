@@ -16,27 +16,9 @@ assert dockerfile.contains('"@/app/jvm.args", "PropertyFiles", "io.quarkus.boots
 
 healthBody = '"status": "UP"'
 inspectContainer = { String id, String docker, int port ->
-    def post = new URL("http://127.0.0.1:${port}/notes").openConnection()
-    post.requestMethod = 'POST'
-    post.doOutput = true
-    post.setRequestProperty('Content-Type', 'text/plain')
-    post.outputStream.withWriter { it << 'written through quarkus' }
-    assert post.responseCode == 200 : 'POST /notes answered ' + post.responseCode
-    def noteId = post.inputStream.text.trim()
-    assert new URL("http://127.0.0.1:${port}/notes/${noteId}").text == 'written through quarkus'
+    noteInPostgres('written through quarkus')
     // Readiness includes Quarkus's data source check: up only with the database reached.
     def ready = new URL("http://127.0.0.1:${port}/q/health/ready").openConnection()
     assert ready.responseCode == 200 : '/q/health/ready answered ' + ready.responseCode
-    // The row, read in the stack's own PostgreSQL.
-    def project = 'it' + basedir.name.replaceAll('[^a-z0-9]', '')
-    def db = new ProcessBuilder(docker, 'ps', '-q', '--filter', "label=com.docker.compose.project=${project}",
-            '--filter', 'label=com.docker.compose.service=db').start().with { p -> p.waitFor(); p.inputStream.text.trim() }
-    assert db : 'no db container'
-    def password = new File(basedir, 'secrets/postgres-password.txt').text.trim()
-    def psql = new ProcessBuilder(docker, 'exec', '-e', 'PGPASSWORD=' + password, db, 'psql', '-h', '127.0.0.1', '-U', 'app',
-            '-d', 'app', '-tAc', "select text from note where id = ${noteId}").redirectErrorStream(true).start()
-    def row = psql.inputStream.text.trim()
-    psql.waitFor()
-    assert row == 'written through quarkus' : 'the note is not in the stack\'s PostgreSQL: ' + row
 }
 return evaluate(new File(basedir, '../../../src/it/run-in-compose.groovy'))

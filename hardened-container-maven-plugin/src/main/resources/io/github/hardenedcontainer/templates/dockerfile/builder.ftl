@@ -12,20 +12,19 @@ WORKDIR /workspace
 # Health probe: a small Java HTTP client, so the runtime image needs neither curl nor wget.<#if s.propertyFiles> Beside it the
 # launcher that sets [=s.framework]'s password property from the file JAVA_PROPERTY_FILES names, then starts the
 # application (the framework reads the password only as a property; a variable would show it in docker inspect).</#if>
+<#-- A Java source of the plugin's probe/ directory (compiled and run by its unit test), written by printf a shell
+     word per line: Docker 20.10 reads no here-documents in a Dockerfile. -->
+<#macro javaSource lines file>
+ && printf '%s\n' \
+<#list lines as line>
+    [=line] \
+</#list>
+    > /opt/probe/src/[=file] \
+</#macro>
 RUN mkdir -p /opt/probe/src /opt/probe/classes \
- && printf '%s\n' \
-<#-- The plugin's probe/HealthProbe.java (compiled and run by HealthProbeTest), a shell word per line: Docker 20.10
-     reads no here-documents in a Dockerfile. -->
-<#list s.probeSource as line>
-    [=line] \
-</#list>
-    > /opt/probe/src/HealthProbe.java \
+<@javaSource s.probeSource "HealthProbe.java"/>
 <#if s.propertyFiles>
- && printf '%s\n' \
-<#list s.launcherSource as line>
-    [=line] \
-</#list>
-    > /opt/probe/src/PropertyFiles.java \
+<@javaSource s.launcherSource "PropertyFiles.java"/>
 </#if>
  && javac --release 11 -d /opt/probe/classes /opt/probe/src/HealthProbe.java<#if s.propertyFiles> /opt/probe/src/PropertyFiles.java</#if><#if s.probeJar> \
  && jar --create --date=2000-01-01T00:00:00Z --file /opt/probe/probe.jar -C /opt/probe/classes .</#if>
